@@ -1,0 +1,227 @@
+//! The visitor-facing text and the survey's questions, read from `content/en.json`.
+//!
+//! Components take every string from here, so a second language is a second JSON file.
+
+use serde::Deserialize;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+#[derive(Debug, Deserialize)]
+pub struct Content {
+    pub language: String,
+    pub survey: Survey,
+    pub text: Text,
+}
+
+#[derive(Debug, Deserialize, PartialEq)]
+pub struct Survey {
+    /// Changes when questions change, so stored answers can be matched to their wording.
+    pub id: String,
+    pub title: String,
+    pub intro: Vec<String>,
+    pub start: String,
+    pub resume: String,
+    pub questions: Vec<Question>,
+}
+
+#[derive(Debug, Deserialize, PartialEq)]
+pub struct Question {
+    pub id: String,
+    pub title: String,
+    pub hint: String,
+    /// Several options may be chosen (checkboxes) rather than one (radio buttons).
+    pub multiple: bool,
+    pub required: bool,
+    pub options: Vec<Choice>,
+    pub comment_label: String,
+    /// Longest comment kept, in characters.
+    pub comment_max: usize,
+}
+
+#[derive(Debug, Deserialize, PartialEq)]
+pub struct Choice {
+    pub id: String,
+    pub label: String,
+}
+
+/// Every string the screens show that is not part of a question.
+#[derive(Debug, Deserialize, PartialEq)]
+pub struct Text {
+    pub progress: String,
+    pub back: String,
+    pub next: String,
+    pub to_review: String,
+    pub back_to_review: String,
+    pub choose_one: String,
+    pub choose_some: String,
+    pub comment_count: String,
+    pub comment_clamped: String,
+    pub review_title: String,
+    pub review_intro: String,
+    pub change: String,
+    pub change_label: String,
+    pub no_answer: String,
+    pub no_comment: String,
+    pub your_comment: String,
+    pub submit: String,
+    pub thanks_title: String,
+    pub thanks_body: String,
+    pub start_again: String,
+    pub history_title: String,
+    pub history_empty: String,
+    pub submitted_on: String,
+    pub delete_response: String,
+    pub delete_response_label: String,
+    pub delete_all: String,
+    pub delete_all_hint: String,
+    pub deleted_all: String,
+    pub notice_unreadable: String,
+    pub notice_newer: String,
+    pub notice_unavailable: String,
+    pub notice_full: String,
+    pub crash: String,
+}
+
+const ENGLISH: &str = include_str!("../content/en.json");
+
+/// Comments longer than this would not fit a reader's sentence or two; shorter than this
+/// would cut real answers.
+const COMMENT_LIMITS: std::ops::RangeInclusive<usize> = 100..=10_000;
+
+/// The content the build embeds. Its validity is checked by `cargo test`, so parsing cannot
+/// fail in a released build.
+pub fn content() -> &'static Content {
+    static CONTENT: OnceLock<Content> = OnceLock::new();
+    CONTENT.get_or_init(|| parse(ENGLISH).expect("content/en.json is checked by cargo test"))
+}
+
+pub fn parse(json: &str) -> Result<Content, serde_json::Error> {
+    serde_json::from_str(json)
+}
+
+/// Problems that would make the survey misbehave; empty when the content is sound.
+pub fn problems(content: &Content) -> Vec<String> {
+    let survey = &content.survey;
+    let mut found = Vec::new();
+    if survey.id.trim().is_empty() {
+        found.push("the survey has no id".to_string());
+    }
+    if survey.questions.is_empty() {
+        found.push("the survey has no questions".to_string());
+    }
+    let mut question_ids = HashSet::new();
+    for question in &survey.questions {
+        if !question_ids.insert(question.id.as_str()) {
+            found.push(format!("question id '{}' is used twice", question.id));
+        }
+        if question.title.trim().is_empty() {
+            found.push(format!("question '{}' has no title", question.id));
+        }
+        if question.options.len() < 2 {
+            found.push(format!("question '{}' needs at least two options", question.id));
+        }
+        let mut option_ids = HashSet::new();
+        for option in &question.options {
+            if !option_ids.insert(option.id.as_str()) {
+                found.push(format!("question '{}' repeats option id '{}'", question.id, option.id));
+            }
+            if option.label.trim().is_empty() {
+                found.push(format!("option '{}' of '{}' has no label", option.id, question.id));
+            }
+        }
+        if !COMMENT_LIMITS.contains(&question.comment_max) {
+            found.push(format!(
+                "question '{}' allows {} comment characters, outside {:?}",
+                question.id, question.comment_max, COMMENT_LIMITS
+            ));
+        }
+    }
+    let text = &content.text;
+    for (name, template, holes) in [
+        ("progress", &text.progress, &["{n}", "{total}"][..]),
+        ("comment_count", &text.comment_count, &["{used}", "{max}"]),
+        ("comment_clamped", &text.comment_clamped, &["{max}"]),
+        ("change_label", &text.change_label, &["{question}"]),
+        ("submitted_on", &text.submitted_on, &["{date}"]),
+        ("delete_response_label", &text.delete_response_label, &["{date}"]),
+    ] {
+        for hole in holes {
+            if !template.contains(hole) {
+                found.push(format!("text '{name}' lacks the placeholder {hole}"));
+            }
+        }
+    }
+    found
+}
+
+/// Fills `{name}` placeholders in a template from the content.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    values.iter().fold(template.to_string(), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))
+}
+
+/// A date as the visitor's answers list shows it: `2026-11-22`, the same in every language.
+pub fn date_label(millis: u64) -> String {
+    // Days since 1970 to a civil date (Howard Hinnant's algorithm), to avoid a date crate.
+    let days = (millis / 86_400_000) as i64 + 719_468;
+    let era = days / 146_097;
+    let day_of_era = days - era * 146_097;
+    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
+    let month = if month_index < 10 { month_index + 3 } else { month_index - 9 };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_content_is_sound() {
+        let content = parse(ENGLISH).expect("content/en.json parses");
+        assert_eq!(problems(&content), Vec::<String>::new());
+        assert_eq!(content.survey.questions.len(), 4);
+    }
+
+    #[test]
+    fn the_known_question_is_asked_word_for_word() {
+        let titles: Vec<_> = content().survey.questions.iter().map(|q| q.title.as_str()).collect();
+        assert!(titles.contains(&"Would interim or contractor alliance management work for your company?"));
+    }
+
+    #[test]
+    fn alliance_kinds_allow_several_answers() {
+        let kinds = content().survey.questions.iter().find(|q| q.id == "alliance-kinds").unwrap();
+        assert!(kinds.multiple);
+    }
+
+    #[test]
+    fn problems_are_found() {
+        let mut broken = parse(ENGLISH).unwrap();
+        let first = &mut broken.survey.questions[0];
+        first.options.truncate(1);
+        first.comment_max = 5;
+        broken.survey.questions[1].id = broken.survey.questions[0].id.clone();
+        broken.text.progress = "Question {n}".into();
+        let found = problems(&broken).join("\n");
+        assert!(found.contains("needs at least two options"), "{found}");
+        assert!(found.contains("used twice"), "{found}");
+        assert!(found.contains("comment characters"), "{found}");
+        assert!(found.contains("{total}"), "{found}");
+    }
+
+    #[test]
+    fn dates_read_as_calendar_days() {
+        assert_eq!(date_label(0), "1970-01-01");
+        assert_eq!(date_label(951_782_400_000), "2000-02-29");
+        assert_eq!(date_label(1_795_391_999_000), "2026-11-22");
+    }
+
+    #[test]
+    fn unknown_fields_in_templates_stay_visible() {
+        assert_eq!(fill("Question {n} of {total}", &[("n", "2"), ("total", "4")]), "Question 2 of 4");
+        assert_eq!(fill("{x} stays", &[("n", "2")]), "{x} stays");
+    }
+}

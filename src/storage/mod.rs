@@ -1,0 +1,292 @@
+//! What the widget keeps in the browser: versioned records under keys of its own.
+//!
+//! Pure logic over a [`KeyValue`] store, so every path (corrupt values, newer formats, a store
+//! that refuses writes) is tested natively against [`MemoryStore`]; `local` adapts it to the
+//! browser's localStorage.
+
+#[cfg(target_arch = "wasm32")]
+pub mod local;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+/// Every key the widget writes starts with this, and "delete my data" removes exactly these.
+pub const KEY_PREFIX: &str = "alliance-widget:";
+
+/// The record format this build writes. A record with a higher number comes from a newer
+/// build and is set aside rather than misread.
+pub const FORMAT: u64 = 1;
+
+/// Why a store call failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// Storage is switched off, blocked or throws on access.
+    Unavailable,
+    /// The browser refused a write because its quota is used up.
+    Full,
+}
+
+/// A string store shaped like localStorage, where every call may fail.
+pub trait KeyValue {
+    fn get(&self, key: &str) -> Result<Option<String>, Failure>;
+    fn set(&self, key: &str, value: &str) -> Result<(), Failure>;
+    fn remove(&self, key: &str) -> Result<(), Failure>;
+    fn keys(&self) -> Result<Vec<String>, Failure>;
+}
+
+/// Keeps values for the life of the page: the stand-in when the browser's storage is off,
+/// and the store native tests use.
+#[derive(Default)]
+pub struct MemoryStore {
+    values: RefCell<BTreeMap<String, String>>,
+}
+
+impl MemoryStore {
+    pub fn with(entries: &[(&str, &str)]) -> Self {
+        let store = Self::default();
+        for (key, value) in entries {
+            store.values.borrow_mut().insert(key.to_string(), value.to_string());
+        }
+        store
+    }
+}
+
+impl KeyValue for MemoryStore {
+    fn get(&self, key: &str) -> Result<Option<String>, Failure> {
+        Ok(self.values.borrow().get(key).cloned())
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), Failure> {
+        self.values.borrow_mut().insert(key.into(), value.into());
+        Ok(())
+    }
+    fn remove(&self, key: &str) -> Result<(), Failure> {
+        self.values.borrow_mut().remove(key);
+        Ok(())
+    }
+    fn keys(&self) -> Result<Vec<String>, Failure> {
+        Ok(self.values.borrow().keys().cloned().collect())
+    }
+}
+
+/// What the visitor is told about their stored data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// A stored value was not valid; it was moved to a backup key.
+    Unreadable,
+    /// A stored value came from a newer format; it was moved to a backup key.
+    Newer,
+    /// Nothing can be stored on this device.
+    Unavailable,
+    /// The browser's storage is full, the latest change was not stored.
+    Full,
+    /// The visitor deleted their data.
+    Deleted,
+}
+
+impl From<Failure> for Notice {
+    fn from(failure: Failure) -> Self {
+        match failure {
+            Failure::Unavailable => Notice::Unavailable,
+            Failure::Full => Notice::Full,
+        }
+    }
+}
+
+/// A record read back from the store, and what to tell the visitor about it.
+#[derive(Debug, PartialEq)]
+pub struct Loaded<T> {
+    pub record: Option<T>,
+    pub notice: Option<Notice>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Envelope<T> {
+    format: u64,
+    /// Milliseconds since 1970 when the record was written.
+    updated: u64,
+    #[serde(flatten)]
+    record: T,
+}
+
+/// One flow's corner of the store: the keys under `alliance-widget:<namespace>:<flow>:`.
+#[derive(Clone)]
+pub struct Vault {
+    store: Rc<dyn KeyValue>,
+    prefix: String,
+}
+
+impl PartialEq for Vault {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.store, &other.store) && self.prefix == other.prefix
+    }
+}
+
+impl Vault {
+    pub fn new(store: Rc<dyn KeyValue>, namespace: &str, flow: &str) -> Self {
+        Vault { store, prefix: format!("{KEY_PREFIX}{namespace}:{flow}:") }
+    }
+
+    pub fn key(&self, name: &str) -> String {
+        format!("{}{name}", self.prefix)
+    }
+
+    /// Reads a record. A value that can't be read is moved to `<key>:backup:<now>` so that
+    /// nothing the visitor typed is destroyed, and the widget starts clean.
+    pub fn load<T: DeserializeOwned>(&self, name: &str, now: u64) -> Loaded<T> {
+        let key = self.key(name);
+        let raw = match self.store.get(&key) {
+            Ok(Some(raw)) => raw,
+            Ok(None) => return Loaded { record: None, notice: None },
+            Err(failure) => return Loaded { record: None, notice: Some(failure.into()) },
+        };
+        let notice = match decode::<T>(&raw) {
+            Ok(record) => return Loaded { record: Some(record), notice: None },
+            Err(notice) => notice,
+        };
+        let moved = self.store.set(&format!("{key}:backup:{now}"), &raw).and_then(|()| self.store.remove(&key));
+        Loaded { record: None, notice: Some(moved.err().map_or(notice, Notice::from)) }
+    }
+
+    /// Writes a record, or removes its key when there is nothing to keep.
+    pub fn save<T: Serialize>(&self, name: &str, record: Option<&T>, now: u64) -> Result<(), Failure> {
+        let key = self.key(name);
+        match record {
+            Some(record) => {
+                let envelope = Envelope { format: FORMAT, updated: now, record };
+                let json = serde_json::to_string(&envelope).expect("records serialize to JSON");
+                self.store.set(&key, &json)
+            }
+            None => self.store.remove(&key),
+        }
+    }
+
+    /// Removes every key the widget wrote, in every namespace, and no other.
+    pub fn delete_all(&self) -> Result<(), Failure> {
+        for key in self.store.keys()? {
+            if key.starts_with(KEY_PREFIX) {
+                self.store.remove(&key)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn decode<T: DeserializeOwned>(raw: &str) -> Result<T, Notice> {
+    let value: serde_json::Value = serde_json::from_str(raw).map_err(|_| Notice::Unreadable)?;
+    match value.get("format").and_then(serde_json::Value::as_u64) {
+        Some(FORMAT) => {}
+        Some(format) if format > FORMAT => return Err(Notice::Newer),
+        _ => return Err(Notice::Unreadable),
+    }
+    let envelope: Envelope<T> = serde_json::from_value(value).map_err(|_| Notice::Unreadable)?;
+    Ok(envelope.record)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    struct Note {
+        text: String,
+    }
+
+    fn vault(store: &Rc<MemoryStore>) -> Vault {
+        Vault::new(store.clone(), "default", "survey")
+    }
+
+    /// A store whose writes fail, like a full or blocked localStorage.
+    struct Refusing(Failure);
+    impl KeyValue for Refusing {
+        fn get(&self, _: &str) -> Result<Option<String>, Failure> {
+            match self.0 {
+                Failure::Full => Ok(None),
+                failure => Err(failure),
+            }
+        }
+        fn set(&self, _: &str, _: &str) -> Result<(), Failure> {
+            Err(self.0)
+        }
+        fn remove(&self, _: &str) -> Result<(), Failure> {
+            Err(self.0)
+        }
+        fn keys(&self) -> Result<Vec<String>, Failure> {
+            Err(self.0)
+        }
+    }
+
+    #[test]
+    fn a_saved_record_reads_back_with_its_format_and_time() {
+        let store = Rc::new(MemoryStore::default());
+        let note = Note { text: "half-typed «comment»".into() };
+        vault(&store).save("progress", Some(&note), 1_700_000_000_000).unwrap();
+        let raw = store.get("alliance-widget:default:survey:progress").unwrap().unwrap();
+        assert!(raw.contains(r#""format":1"#) && raw.contains(r#""updated":1700000000000"#), "{raw}");
+        let loaded: Loaded<Note> = vault(&store).load("progress", 0);
+        assert_eq!(loaded, Loaded { record: Some(note), notice: None });
+    }
+
+    #[test]
+    fn saving_nothing_removes_the_key() {
+        let store = Rc::new(MemoryStore::default());
+        vault(&store).save("progress", Some(&Note { text: "x".into() }), 1).unwrap();
+        vault(&store).save::<Note>("progress", None, 2).unwrap();
+        assert_eq!(store.keys().unwrap(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn corrupt_json_is_moved_to_a_backup_and_reported() {
+        let store = Rc::new(MemoryStore::with(&[("alliance-widget:default:survey:progress", "{not json")]));
+        let loaded: Loaded<Note> = vault(&store).load("progress", 42);
+        assert_eq!(loaded, Loaded { record: None, notice: Some(Notice::Unreadable) });
+        assert_eq!(store.get("alliance-widget:default:survey:progress").unwrap(), None);
+        assert_eq!(
+            store.get("alliance-widget:default:survey:progress:backup:42").unwrap().as_deref(),
+            Some("{not json")
+        );
+    }
+
+    #[test]
+    fn foreign_json_without_our_format_is_unreadable() {
+        for raw in [r#"{"text":"no format"}"#, "[1,2]", r#""a string""#, r#"{"format":1,"updated":5}"#] {
+            let store = Rc::new(MemoryStore::with(&[("alliance-widget:default:survey:progress", raw)]));
+            let loaded: Loaded<Note> = vault(&store).load("progress", 7);
+            assert_eq!(loaded.notice, Some(Notice::Unreadable), "{raw}");
+            assert_eq!(store.keys().unwrap(), vec!["alliance-widget:default:survey:progress:backup:7"]);
+        }
+    }
+
+    #[test]
+    fn a_record_from_a_newer_format_is_set_aside_not_misread() {
+        let raw = r#"{"format":2,"updated":1,"text":"from the future"}"#;
+        let store = Rc::new(MemoryStore::with(&[("alliance-widget:default:survey:progress", raw)]));
+        let loaded: Loaded<Note> = vault(&store).load("progress", 9);
+        assert_eq!(loaded.notice, Some(Notice::Newer));
+        assert_eq!(store.get("alliance-widget:default:survey:progress:backup:9").unwrap().as_deref(), Some(raw));
+    }
+
+    #[test]
+    fn refused_reads_and_writes_become_notices() {
+        let blocked = Vault::new(Rc::new(Refusing(Failure::Unavailable)), "default", "survey");
+        let loaded: Loaded<Note> = blocked.load("progress", 1);
+        assert_eq!(loaded.notice, Some(Notice::Unavailable));
+        let full = Vault::new(Rc::new(Refusing(Failure::Full)), "default", "survey");
+        assert_eq!(full.save("progress", Some(&Note { text: "x".into() }), 1), Err(Failure::Full));
+    }
+
+    #[test]
+    fn delete_all_removes_the_widgets_keys_and_nothing_else() {
+        let store = Rc::new(MemoryStore::with(&[
+            ("alliance-widget:default:survey:progress", "{}"),
+            ("alliance-widget:other:survey:responses", "{}"),
+            ("alliance-widget:default:survey:progress:backup:1", "x"),
+            ("host-page-setting", "keep me"),
+            ("alliance-widgetish", "keep me too"),
+        ]));
+        vault(&store).delete_all().unwrap();
+        assert_eq!(store.keys().unwrap(), vec!["alliance-widgetish", "host-page-setting"]);
+    }
+}

@@ -1,0 +1,385 @@
+//! What the visitor sees of the survey: one component per screen, all text from `content`.
+
+use super::{Answers, Step, SurveyAction, SurveyState, PROGRESS, RESPONSES};
+use crate::content::{content, date_label, fill, Question};
+use crate::storage::{Notice, Vault};
+use crate::{focus_first, now};
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SurveyProps {
+    pub vault: Vault,
+    /// Prefix for element ids, unique per widget on the page.
+    pub uid: AttrValue,
+}
+
+type Survey = UseReducerHandle<SurveyState>;
+
+#[derive(Properties, PartialEq)]
+struct ScreenProps {
+    survey: Survey,
+    uid: AttrValue,
+}
+
+/// The whole survey: restores the visitor's progress, stores every change at once, and moves
+/// focus and announces each step change.
+#[function_component]
+pub fn SurveyWidget(props: &SurveyProps) -> Html {
+    let survey = {
+        let vault = props.vault.clone();
+        use_reducer_eq(move || SurveyState::load(&content().survey, &vault, now()))
+    };
+    {
+        let vault = props.vault.clone();
+        let dispatcher = survey.dispatcher();
+        use_effect_with((survey.progress(), survey.history()), move |(progress, history)| {
+            let saved = vault
+                .save(PROGRESS, progress.as_ref(), now())
+                .and_then(|()| vault.save(RESPONSES, history.as_ref(), now()));
+            if let Err(failure) = saved {
+                dispatcher.dispatch(SurveyAction::StorageFailed(failure.into()));
+            }
+        });
+    }
+    let root = use_node_ref();
+    {
+        let root = root.clone();
+        use_effect_with((survey.step, survey.moved), move |(_, moved)| {
+            if *moved {
+                focus_first(&root, ".aw-step-heading");
+            }
+        });
+    }
+    {
+        let root = root.clone();
+        use_effect_with(survey.reminders, move |reminders| {
+            if *reminders > 0 {
+                focus_first(&root, ".aw-error");
+            }
+        });
+    }
+    let delete_all = {
+        let vault = props.vault.clone();
+        let survey = survey.clone();
+        Callback::from(move |_| match vault.delete_all() {
+            Ok(()) => survey.dispatch(SurveyAction::DeletedAll),
+            Err(failure) => survey.dispatch(SurveyAction::StorageFailed(failure.into())),
+        })
+    };
+    let screen = ScreenProps { survey: survey.clone(), uid: props.uid.clone() };
+    let has_data = !survey.responses.is_empty() || survey.started.is_some();
+    html! {
+        <section class="aw-survey" ref={root} aria-label={content().survey.title.clone()}>
+            <NoticeBanner notice={survey.notice} />
+            <p class="aw-visually-hidden" aria-live="polite">{ announcement(&survey) }</p>
+            {
+                match survey.step {
+                    Step::Intro => html! { <IntroScreen ..screen /> },
+                    Step::Question(_) => html! { <QuestionScreen ..screen /> },
+                    Step::Review => html! { <ReviewScreen ..screen /> },
+                    Step::Thanks => html! { <ThanksScreen ..screen /> },
+                }
+            }
+            if has_data && matches!(survey.step, Step::Intro | Step::Thanks) {
+                <DeleteMyData on_delete={delete_all} />
+            }
+        </section>
+    }
+}
+
+/// What a screen reader hears when the step changes; silent on first load.
+fn announcement(survey: &SurveyState) -> String {
+    if !survey.moved {
+        return String::new();
+    }
+    let text = &content().text;
+    match survey.question() {
+        Some((index, question)) => format!("{}: {}", progress_label(index, survey), question.title),
+        None => match survey.step {
+            Step::Review => text.review_title.clone(),
+            Step::Thanks => text.thanks_title.clone(),
+            _ => survey.survey.title.clone(),
+        },
+    }
+}
+
+fn progress_label(index: usize, survey: &SurveyState) -> String {
+    let total = survey.survey.questions.len().to_string();
+    fill(&content().text.progress, &[("n", &(index + 1).to_string()), ("total", &total)])
+}
+
+fn on_click(survey: &Survey, action: impl Fn() -> SurveyAction + 'static) -> Callback<MouseEvent> {
+    let survey = survey.clone();
+    Callback::from(move |_| survey.dispatch(action()))
+}
+
+#[derive(Properties, PartialEq)]
+struct NoticeProps {
+    notice: Option<Notice>,
+}
+
+#[function_component]
+fn NoticeBanner(props: &NoticeProps) -> Html {
+    let text = &content().text;
+    let Some(notice) = props.notice else { return html! {} };
+    let message = match notice {
+        Notice::Unreadable => &text.notice_unreadable,
+        Notice::Newer => &text.notice_newer,
+        Notice::Unavailable => &text.notice_unavailable,
+        Notice::Full => &text.notice_full,
+        Notice::Deleted => &text.deleted_all,
+    };
+    html! { <p class="aw-notice" role="status">{ message }</p> }
+}
+
+#[function_component]
+fn IntroScreen(props: &ScreenProps) -> Html {
+    let survey = &props.survey;
+    let resuming = !survey.answers.is_empty();
+    html! {
+        <div class="aw-step">
+            <h2 class="aw-step-heading" tabindex="-1">{ &survey.survey.title }</h2>
+            { for survey.survey.intro.iter().map(|paragraph| html! { <p>{ paragraph }</p> }) }
+            <div class="aw-nav">
+                <button type="button" class="aw-primary" onclick={on_click(survey, || SurveyAction::Start { now: now() })}>
+                    { if resuming { &survey.survey.resume } else { &survey.survey.start } }
+                </button>
+            </div>
+            <History survey={survey.clone()} />
+        </div>
+    }
+}
+
+#[function_component]
+fn QuestionScreen(props: &ScreenProps) -> Html {
+    let survey = &props.survey;
+    let text = &content().text;
+    let Some((index, question)) = survey.question() else { return html! {} };
+    let total = survey.survey.questions.len();
+    let answer = survey.answer(question).cloned().unwrap_or_default();
+    let id = |part: &str| format!("{}-{}-{part}", props.uid, question.id);
+    let reminder = if question.multiple { &text.choose_some } else { &text.choose_one };
+    let described_by = if survey.reminders > 0 { format!("{} {}", id("hint"), id("error")) } else { id("hint") };
+    let onsubmit = {
+        let survey = survey.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            survey.dispatch(SurveyAction::Next);
+        })
+    };
+    let last = index + 1 == total || survey.editing_from_review;
+    html! {
+        <form class="aw-step" {onsubmit} novalidate=true>
+            <div class="aw-progress">
+                <p id={id("progress")}>{ progress_label(index, survey) }</p>
+                <progress max={total.to_string()} value={(index + 1).to_string()} aria-labelledby={id("progress")} />
+            </div>
+            <fieldset class="aw-choices" aria-describedby={described_by}>
+                <legend><h2 class="aw-step-heading" tabindex="-1">{ &question.title }</h2></legend>
+                <p class="aw-hint" id={id("hint")}>{ &question.hint }</p>
+                if survey.reminders > 0 {
+                    <p class="aw-error" id={id("error")} tabindex="-1">{ reminder }</p>
+                }
+                { for question.options.iter().map(|option| {
+                    let chosen = answer.choices.contains(&option.id);
+                    let choose = { let option = option.id.clone(); on_change(survey, move || SurveyAction::Choose(option.clone())) };
+                    html! {
+                        <label class="aw-option">
+                            <input type={if question.multiple { "checkbox" } else { "radio" }}
+                                name={id("choice")} value={option.id.clone()} checked={chosen} onchange={choose} />
+                            <span>{ &option.label }</span>
+                        </label>
+                    }
+                }) }
+            </fieldset>
+            <CommentBox survey={survey.clone()} question_id={id("comment")} {question} comment={answer.comment.clone()} />
+            <div class="aw-nav">
+                <button type="button" class="aw-secondary" onclick={on_click(survey, || SurveyAction::Back)}>
+                    { if survey.editing_from_review { &text.back_to_review } else { &text.back } }
+                </button>
+                <button type="submit" class="aw-primary">{ if last { &text.to_review } else { &text.next } }</button>
+            </div>
+        </form>
+    }
+}
+
+fn on_change(survey: &Survey, action: impl Fn() -> SurveyAction + 'static) -> Callback<Event> {
+    let survey = survey.clone();
+    Callback::from(move |_| survey.dispatch(action()))
+}
+
+#[derive(Properties, PartialEq)]
+struct CommentProps {
+    survey: Survey,
+    question_id: String,
+    question: &'static Question,
+    comment: String,
+}
+
+/// The optional comment, with a running count against its limit.
+#[function_component]
+fn CommentBox(props: &CommentProps) -> Html {
+    let text = &content().text;
+    let max = props.question.comment_max.to_string();
+    let used = props.comment.chars().count().to_string();
+    let count_id = format!("{}-count", props.question_id);
+    let oninput = {
+        let survey = props.survey.clone();
+        Callback::from(move |event: InputEvent| {
+            let area: HtmlTextAreaElement = event.target_unchecked_into();
+            survey.dispatch(SurveyAction::Comment(area.value()));
+        })
+    };
+    html! {
+        <div class="aw-comment">
+            <label for={props.question_id.clone()}>{ &props.question.comment_label }</label>
+            <textarea id={props.question_id.clone()} rows="4" value={props.comment.clone()} {oninput}
+                aria-describedby={count_id.clone()} />
+            <p class="aw-count" id={count_id}>{ fill(&text.comment_count, &[("used", &used), ("max", &max)]) }</p>
+            if props.survey.clamped {
+                <p class="aw-error" role="alert">{ fill(&text.comment_clamped, &[("max", &max)]) }</p>
+            }
+        </div>
+    }
+}
+
+#[function_component]
+fn ReviewScreen(props: &ScreenProps) -> Html {
+    let survey = &props.survey;
+    let text = &content().text;
+    let edit = {
+        let survey = survey.clone();
+        Callback::from(move |index| survey.dispatch(SurveyAction::Edit(index)))
+    };
+    html! {
+        <div class="aw-step">
+            <h2 class="aw-step-heading" tabindex="-1">{ &text.review_title }</h2>
+            <p>{ &text.review_intro }</p>
+            <AnswerList answers={survey.answers.clone()} on_edit={edit} />
+            <div class="aw-nav">
+                <button type="button" class="aw-secondary" onclick={on_click(survey, || SurveyAction::Back)}>{ &text.back }</button>
+                <button type="button" class="aw-primary" onclick={on_click(survey, || SurveyAction::Submit { now: now() })}>
+                    { &text.submit }
+                </button>
+            </div>
+        </div>
+    }
+}
+
+#[function_component]
+fn ThanksScreen(props: &ScreenProps) -> Html {
+    let survey = &props.survey;
+    let text = &content().text;
+    let latest = survey.responses.last().map(|r| r.answers.clone()).unwrap_or_default();
+    html! {
+        <div class="aw-step">
+            <h2 class="aw-step-heading" tabindex="-1">{ &text.thanks_title }</h2>
+            <p>{ &text.thanks_body }</p>
+            <AnswerList answers={latest} />
+            <div class="aw-nav">
+                <button type="button" class="aw-primary" onclick={on_click(survey, || SurveyAction::Start { now: now() })}>
+                    { &text.start_again }
+                </button>
+            </div>
+            <History survey={survey.clone()} />
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct AnswerListProps {
+    answers: Answers,
+    /// Offers a "Change" button per question when set.
+    #[prop_or_default]
+    on_edit: Option<Callback<usize>>,
+}
+
+/// Every question with the visitor's choices and comment.
+#[function_component]
+fn AnswerList(props: &AnswerListProps) -> Html {
+    let text = &content().text;
+    let questions = &content().survey.questions;
+    html! {
+        <dl class="aw-answers">
+            { for questions.iter().enumerate().map(|(index, question)| {
+                let answer = props.answers.get(&question.id);
+                let labels: Vec<&str> = question.options.iter()
+                    .filter(|o| answer.is_some_and(|a| a.choices.contains(&o.id)))
+                    .map(|o| o.label.as_str())
+                    .collect();
+                let comment = answer.map(|a| a.comment.as_str()).filter(|c| !c.is_empty());
+                html! {
+                    <div class="aw-answer">
+                        <dt>{ &question.title }</dt>
+                        <dd>{ if labels.is_empty() { text.no_answer.clone() } else { labels.join(", ") } }</dd>
+                        if let Some(comment) = comment {
+                            <dd class="aw-answer-comment"><span class="aw-visually-hidden">{ format!("{}: ", text.your_comment) }</span>{ comment }</dd>
+                        }
+                        if let Some(on_edit) = &props.on_edit {
+                            <dd>
+                                <button type="button" class="aw-link" onclick={on_edit.reform(move |_| index)}
+                                    aria-label={fill(&text.change_label, &[("question", &question.title)])}>{ &text.change }</button>
+                            </dd>
+                        }
+                    </div>
+                }
+            }) }
+        </dl>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct HistoryProps {
+    survey: Survey,
+}
+
+/// The visitor's earlier responses on this device, newest first, each deletable.
+#[function_component]
+fn History(props: &HistoryProps) -> Html {
+    let text = &content().text;
+    let responses = &props.survey.responses;
+    if responses.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="aw-history">
+            <h3>{ &text.history_title }</h3>
+            <ul>
+                { for responses.iter().rev().map(|response| {
+                    let date = date_label(response.submitted);
+                    let submitted = response.submitted;
+                    html! {
+                        <li key={submitted.to_string()}>
+                            <details>
+                                <summary>{ fill(&text.submitted_on, &[("date", &date)]) }</summary>
+                                <AnswerList answers={response.answers.clone()} />
+                            </details>
+                            <button type="button" class="aw-secondary"
+                                aria-label={fill(&text.delete_response_label, &[("date", &date)])}
+                                onclick={on_click(&props.survey, move || SurveyAction::DeleteResponse(submitted))}>
+                                { &text.delete_response }
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct DeleteProps {
+    on_delete: Callback<MouseEvent>,
+}
+
+#[function_component]
+fn DeleteMyData(props: &DeleteProps) -> Html {
+    let text = &content().text;
+    html! {
+        <div class="aw-data">
+            <button type="button" class="aw-secondary" onclick={props.on_delete.clone()}>{ &text.delete_all }</button>
+            <p class="aw-hint">{ &text.delete_all_hint }</p>
+        </div>
+    }
+}

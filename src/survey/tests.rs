@@ -1,0 +1,203 @@
+use super::*;
+use crate::content::content;
+use crate::storage::{KeyValue, MemoryStore};
+
+fn fresh() -> Rc<SurveyState> {
+    Rc::new(SurveyState::new(&content().survey))
+}
+
+fn act(state: Rc<SurveyState>, actions: Vec<SurveyAction>) -> Rc<SurveyState> {
+    actions.into_iter().fold(state, |state, action| state.reduce(action))
+}
+
+/// Answers every question with its first option, ending on the review screen.
+fn answered() -> Rc<SurveyState> {
+    let mut state = fresh().reduce(SurveyAction::Start { now: 1_000 });
+    for question in &content().survey.questions {
+        state = act(state, vec![SurveyAction::Choose(question.options[0].id.clone()), SurveyAction::Next]);
+    }
+    state
+}
+
+#[test]
+fn starting_opens_the_first_question_and_notes_the_time() {
+    let state = fresh().reduce(SurveyAction::Start { now: 5 });
+    assert_eq!(state.step, Step::Question(0));
+    assert_eq!(state.started, Some(5));
+    assert!(state.moved);
+}
+
+#[test]
+fn next_without_a_required_choice_stays_and_reminds() {
+    let state = act(fresh(), vec![SurveyAction::Start { now: 1 }, SurveyAction::Next, SurveyAction::Next]);
+    assert_eq!(state.step, Step::Question(0));
+    assert_eq!(state.reminders, 2);
+    let state = state.reduce(SurveyAction::Choose("external".into()));
+    assert_eq!(state.reminders, 0, "choosing clears the reminder");
+    assert_eq!(state.reduce(SurveyAction::Next).step, Step::Question(1));
+}
+
+#[test]
+fn a_single_choice_replaces_and_a_multiple_choice_toggles() {
+    let state = act(
+        fresh(),
+        vec![
+            SurveyAction::Start { now: 1 },
+            SurveyAction::Choose("internal".into()),
+            SurveyAction::Choose("mix".into()),
+        ],
+    );
+    assert_eq!(state.answers["source"].choices, vec!["mix"]);
+    let mut state = state;
+    for _ in 0..3 {
+        state = state.reduce(SurveyAction::Next);
+        let id = state.question().unwrap().1.options[0].id.clone();
+        state = state.reduce(SurveyAction::Choose(id));
+    }
+    assert_eq!(state.question().unwrap().1.id, "alliance-kinds");
+    let state = act(
+        state,
+        vec![
+            SurveyAction::Choose("distribution".into()),
+            SurveyAction::Choose("development".into()),
+            SurveyAction::Choose("other".into()),
+        ],
+    );
+    assert_eq!(state.answers["alliance-kinds"].choices, vec!["distribution", "other"]);
+}
+
+#[test]
+fn options_that_do_not_exist_are_ignored() {
+    let state = act(fresh(), vec![SurveyAction::Start { now: 1 }, SurveyAction::Choose("<script>".into())]);
+    assert!(!state.answers.contains_key("source"));
+}
+
+#[test]
+fn back_walks_to_the_previous_question_then_the_intro() {
+    let state = act(
+        fresh(),
+        vec![
+            SurveyAction::Start { now: 1 },
+            SurveyAction::Choose("internal".into()),
+            SurveyAction::Next,
+            SurveyAction::Back,
+        ],
+    );
+    assert_eq!(state.step, Step::Question(0));
+    assert_eq!(state.answers["source"].choices, vec!["internal"], "going back keeps answers");
+    assert_eq!(state.reduce(SurveyAction::Back).step, Step::Intro);
+}
+
+#[test]
+fn comments_are_kept_and_clamped_to_the_limit() {
+    let max = content().survey.questions[0].comment_max;
+    let state = act(fresh(), vec![SurveyAction::Start { now: 1 }, SurveyAction::Comment("Half-typ".into())]);
+    assert_eq!(state.answers["source"].comment, "Half-typ");
+    assert!(!state.clamped);
+    let state = state.reduce(SurveyAction::Comment("é".repeat(max + 500)));
+    assert_eq!(state.answers["source"].comment.chars().count(), max);
+    assert!(state.clamped);
+}
+
+#[test]
+fn the_last_question_leads_to_review_and_edit_returns_there() {
+    let state = answered();
+    assert_eq!(state.step, Step::Review);
+    let state = state.reduce(SurveyAction::Edit(1));
+    assert_eq!(state.step, Step::Question(1));
+    let state = act(state, vec![SurveyAction::Choose("interim".into()), SurveyAction::Next]);
+    assert_eq!(state.step, Step::Review);
+    assert_eq!(state.answers["works-best"].choices, vec!["interim"]);
+    assert_eq!(state.reduce(SurveyAction::Edit(2)).reduce(SurveyAction::Back).step, Step::Review);
+}
+
+#[test]
+fn submitting_keeps_the_response_and_clears_the_round() {
+    let state = answered().reduce(SurveyAction::Submit { now: 9_000 });
+    assert_eq!(state.step, Step::Thanks);
+    assert_eq!(state.responses.len(), 1);
+    assert_eq!(state.responses[0].submitted, 9_000);
+    assert_eq!(state.responses[0].answers.len(), 4);
+    assert!(state.answers.is_empty());
+    assert_eq!(state.progress(), None, "nothing left in progress to store");
+    let twice = state.clone().reduce(SurveyAction::Submit { now: 9_001 });
+    assert!(Rc::ptr_eq(&state, &twice), "a second click on submit changes nothing");
+}
+
+#[test]
+fn submitting_with_a_gap_goes_to_the_missing_question() {
+    let mut state = (*answered()).clone();
+    state.answers.remove("interim-fit");
+    let state = Rc::new(state).reduce(SurveyAction::Submit { now: 2 });
+    assert_eq!(state.step, Step::Question(2));
+    assert_eq!(state.reminders, 1);
+    assert!(state.responses.is_empty());
+}
+
+#[test]
+fn start_again_after_thanks_begins_a_new_round_and_keeps_history() {
+    let state = answered().reduce(SurveyAction::Submit { now: 3 }).reduce(SurveyAction::Start { now: 4 });
+    assert_eq!(state.step, Step::Question(0));
+    assert_eq!(state.started, Some(4));
+    assert!(state.answers.is_empty());
+    assert_eq!(state.responses.len(), 1);
+}
+
+#[test]
+fn responses_are_deleted_one_by_one_or_all_at_once() {
+    let state = answered().reduce(SurveyAction::Submit { now: 3 });
+    let state = act(state, vec![SurveyAction::Start { now: 4 }]);
+    let mut state = (*state).clone();
+    state.responses.push(Response { submitted: 8, content: "x".into(), answers: Answers::new() });
+    let state = Rc::new(state).reduce(SurveyAction::DeleteResponse(3));
+    assert_eq!(state.responses.iter().map(|r| r.submitted).collect::<Vec<_>>(), vec![8]);
+    let state = state.reduce(SurveyAction::DeletedAll);
+    assert_eq!((state.step, state.responses.len(), state.notice), (Step::Intro, 0, Some(Notice::Deleted)));
+}
+
+#[test]
+fn progress_round_trips_through_storage_at_the_same_step() {
+    let store = Rc::new(MemoryStore::default());
+    let vault = Vault::new(store.clone(), "default", "survey");
+    let state = act(
+        fresh(),
+        vec![
+            SurveyAction::Start { now: 10 },
+            SurveyAction::Choose("interim".into()),
+            SurveyAction::Next,
+            SurveyAction::Comment("We tried once and".into()),
+        ],
+    );
+    vault.save(PROGRESS, state.progress().as_ref(), 11).unwrap();
+    let restored = SurveyState::load(&content().survey, &vault, 12);
+    assert_eq!(restored.step, Step::Question(1));
+    assert_eq!(restored.answers, state.answers);
+    assert_eq!(restored.started, Some(10));
+    assert!(!restored.moved, "a restored step is not announced as a change");
+    assert_eq!(restored.notice, None);
+}
+
+#[test]
+fn stale_answers_from_other_content_are_dropped_on_restore() {
+    let raw = r#"{"format":1,"updated":2,"content":"old","step":{"question":99},"started":1,
+        "answers":{"gone":{"choices":["a"]},"source":{"choices":["removed","internal","mix"],"comment":"kept"}}}"#;
+    let store = Rc::new(MemoryStore::with(&[("alliance-widget:default:survey:progress", raw)]));
+    let state = SurveyState::load(&content().survey, &Vault::new(store, "default", "survey"), 3);
+    assert_eq!(state.step, Step::Question(3), "a step past the end lands on the last question");
+    assert_eq!(state.answers.keys().collect::<Vec<_>>(), vec!["source"]);
+    assert_eq!(state.answers["source"], Answer { choices: vec!["internal".into()], comment: "kept".into() });
+}
+
+#[test]
+fn corrupt_progress_starts_clean_with_a_notice_and_keeps_the_history() {
+    let history = r#"{"format":1,"updated":2,"responses":[{"submitted":5,"content":"c","answers":{}}]}"#;
+    let store = Rc::new(MemoryStore::with(&[
+        ("alliance-widget:default:survey:progress", "{\"format\":1,\"step\":"),
+        ("alliance-widget:default:survey:responses", history),
+    ]));
+    let state = SurveyState::load(&content().survey, &Vault::new(store.clone(), "default", "survey"), 77);
+    assert_eq!(state.step, Step::Intro);
+    assert_eq!(state.notice, Some(Notice::Unreadable));
+    assert_eq!(state.responses.len(), 1);
+    assert!(store.get("alliance-widget:default:survey:progress:backup:77").unwrap().is_some());
+}

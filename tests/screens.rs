@@ -1,0 +1,117 @@
+//! The survey's screens rendered to HTML by yew's server renderer, from stored progress,
+//! as a returning visitor would see them.
+
+use alliance_widget::storage::{MemoryStore, Vault};
+use alliance_widget::survey::screens::{SurveyProps, SurveyWidget};
+use std::rc::Rc;
+use yew::ServerRenderer;
+
+const PROGRESS: &str = "alliance-widget:default:survey:progress";
+const RESPONSES: &str = "alliance-widget:default:survey:responses";
+
+async fn render(entries: &'static [(&'static str, &'static str)]) -> String {
+    ServerRenderer::<SurveyWidget>::with_props(move || SurveyProps {
+        vault: Vault::new(Rc::new(MemoryStore::with(entries)), "default", "survey"),
+        uid: "t".into(),
+    })
+    .hydratable(false)
+    .render()
+    .await
+}
+
+/// Whether some `<tag …>` in the HTML carries every one of `attributes`, in any order.
+fn has_element(html: &str, tag: &str, attributes: &[&str]) -> bool {
+    html.split(&format!("<{tag} ")).skip(1).any(|rest| {
+        let opening = &rest[..rest.find('>').unwrap_or(rest.len())];
+        attributes.iter().all(|attribute| opening.contains(attribute))
+    })
+}
+
+#[tokio::test]
+async fn a_first_visit_shows_the_intro_with_a_start_button() {
+    let html = render(&[]).await;
+    assert!(html.contains("Where do you find your next alliance manager?"), "{html}");
+    assert!(html.contains(">Start the survey</button>"), "{html}");
+    assert!(!html.contains("Delete my data"), "nothing stored, nothing to delete: {html}");
+    assert!(!html.contains("aw-notice"), "{html}");
+}
+
+#[tokio::test]
+async fn a_question_shows_progress_labelled_options_and_the_comment_count() {
+    let html = render(&[(
+        PROGRESS,
+        r#"{"format":1,"updated":1,"content":"c","step":{"question":1},"started":1,
+            "answers":{"works-best":{"choices":["interim"],"comment":"Saves coaching"}}}"#,
+    )])
+    .await;
+    assert!(html.contains("Question 2 of 4"), "{html}");
+    assert!(has_element(&html, "progress", &[r#"max="4""#, r#"value="2""#, "aria-labelledby"]), "{html}");
+    assert!(html.contains("What works best for your company, and why?"), "{html}");
+    assert_eq!(html.matches(r#"type="radio""#).count(), 5, "{html}");
+    assert!(html.contains(r#"<label for="t-works-best-comment">"#), "{html}");
+    assert!(has_element(&html, "input", &[r#"value="interim""#, "checked"]), "the stored choice is ticked: {html}");
+    assert!(html.contains("Saves coaching"), "the half-typed comment is back: {html}");
+    assert!(html.contains("14 of 2000 characters"), "{html}");
+    assert!(html.contains(">Back</button>") && html.contains(">Next</button>"), "{html}");
+}
+
+#[tokio::test]
+async fn the_last_question_offers_checkboxes_and_the_review() {
+    let html = render(&[(
+        PROGRESS,
+        r#"{"format":1,"updated":1,"content":"c","step":{"question":3},"started":1,"answers":{}}"#,
+    )])
+    .await;
+    assert_eq!(html.matches(r#"type="checkbox""#).count(), 4, "{html}");
+    assert!(html.contains(">Review your answers</button>"), "{html}");
+}
+
+#[tokio::test]
+async fn the_review_lists_every_answer_with_a_way_to_change_it() {
+    let html = render(&[(
+        PROGRESS,
+        r#"{"format":1,"updated":1,"content":"c","step":"review","started":1,"answers":{
+            "source":{"choices":["mix"]},"works-best":{"choices":["depends"],"comment":"<b>bold</b> claim"},
+            "alliance-kinds":{"choices":["development","distribution"]}}}"#,
+    )])
+    .await;
+    assert!(html.contains("Check your answers"), "{html}");
+    assert!(html.contains("A mix of these"), "{html}");
+    assert!(html.contains("Development alliances, Distribution alliances"), "{html}");
+    assert!(html.contains("Not answered"), "the skipped question says so: {html}");
+    assert!(html.contains("&lt;b&gt;bold&lt;/b&gt; claim"), "comments are text, never markup: {html}");
+    assert_eq!(html.matches(">Change</button>").count(), 4, "{html}");
+    assert!(
+        html.contains(r#"aria-label="Change your answer to: Where do you find your alliance managers?""#),
+        "{html}"
+    );
+    assert!(html.contains(">Send my answers</button>"), "{html}");
+}
+
+#[tokio::test]
+async fn past_responses_are_listed_with_their_date_and_a_delete_button() {
+    let html = render(&[(
+        RESPONSES,
+        r#"{"format":1,"updated":1,"responses":[
+            {"submitted":1795391999000,"content":"c","answers":{"source":{"choices":["internal"]}}}]}"#,
+    )])
+    .await;
+    assert!(html.contains("Your answers on this device"), "{html}");
+    assert!(html.contains("Sent on 2026-11-22"), "{html}");
+    assert!(html.contains(r#"aria-label="Delete the answers sent on 2026-11-22""#), "{html}");
+    assert!(html.contains(">Delete my data</button>"), "{html}");
+}
+
+#[tokio::test]
+async fn corrupt_storage_shows_one_sentence_and_a_working_start() {
+    let html = render(&[(PROGRESS, "{{{{ not json")]).await;
+    assert!(has_element(&html, "p", &[r#"class="aw-notice""#, r#"role="status""#]), "{html}");
+    assert!(html.contains("could not be read"), "{html}");
+    assert!(html.contains(">Start the survey</button>"), "{html}");
+}
+
+#[tokio::test]
+async fn a_record_from_a_newer_version_is_reported_as_such() {
+    let html = render(&[(PROGRESS, r#"{"format":7,"whatever":true}"#)]).await;
+    assert!(html.contains("newer version"), "{html}");
+}
