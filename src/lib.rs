@@ -9,7 +9,7 @@ pub mod storage;
 pub mod survey;
 
 #[cfg(target_arch = "wasm32")]
-mod crash;
+pub mod crash;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 

@@ -1,5 +1,6 @@
 //! The survey's screens rendered to HTML by yew's server renderer, from stored progress,
 //! as a returning visitor would see them.
+#![cfg(not(target_arch = "wasm32"))]
 
 use alliance_widget::storage::{MemoryStore, Vault};
 use alliance_widget::survey::screens::{SurveyProps, SurveyWidget};

@@ -1,0 +1,36 @@
+# The two commands of the README: `make serve` and `make test`.
+SHELL := /bin/bash
+PORT ?= 8080
+# wasm-opt comes from the binaryen npm package.
+export PATH := $(CURDIR)/tests/e2e/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+
+.PHONY: setup build serve test test-native test-browser test-e2e bench lint
+
+setup:
+	@scripts/setup
+
+build: setup
+	trunk build --release --offline
+
+serve: build
+	node tests/e2e/serve.mjs dist $(PORT)
+
+test: setup lint test-native test-browser build test-e2e
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+test-native:
+	cargo test
+
+test-browser:
+	cargo test --target wasm32-unknown-unknown --test browser
+
+test-e2e:
+	node --test --test-concurrency=1 tests/e2e/
+
+bench: build
+	node tests/e2e/bench.mjs

@@ -1,0 +1,147 @@
+//! The browser half of storage and mounting, run in headless Chromium by wasm-bindgen-test
+//! against the real localStorage.
+#![cfg(target_arch = "wasm32")]
+
+use alliance_widget::storage::local::LocalStore;
+use alliance_widget::storage::{Failure, KeyValue, Notice, Vault};
+use alliance_widget::survey::screens::{SurveyProps, SurveyWidget};
+use alliance_widget::survey::{Step, SurveyState, PROGRESS};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+// Ways a browser's storage misbehaves, switched on and off around a test.
+#[wasm_bindgen(inline_js = "
+const proto = Storage.prototype;
+const original = { getItem: proto.getItem, setItem: proto.setItem };
+const accessor = Object.getOwnPropertyDescriptor(window, 'localStorage');
+export function throw_on_write(name) {
+  proto.setItem = function () { throw new DOMException('refused', name); };
+}
+export function throw_on_read() {
+  proto.getItem = function () { throw new DOMException('refused', 'SecurityError'); };
+}
+export function block_storage() {
+  Object.defineProperty(window, 'localStorage', {
+    configurable: true,
+    get() { throw new DOMException('denied', 'SecurityError'); },
+  });
+}
+export function restore_storage() {
+  Object.assign(proto, original);
+  Object.defineProperty(window, 'localStorage', accessor);
+  window.localStorage.clear();
+}
+")]
+extern "C" {
+    fn throw_on_write(name: &str);
+    fn throw_on_read();
+    fn block_storage();
+    fn restore_storage();
+}
+
+fn local() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn vault() -> Vault {
+    Vault::new(Rc::new(LocalStore::open()), "default", "survey")
+}
+
+#[wasm_bindgen_test]
+fn values_round_trip_through_local_storage() {
+    restore_storage();
+    let store = LocalStore::open();
+    store.set("alliance-widget:x", "«half-typed»").unwrap();
+    assert_eq!(local().get_item("alliance-widget:x").unwrap().as_deref(), Some("«half-typed»"));
+    assert_eq!(store.get("alliance-widget:x").unwrap().as_deref(), Some("«half-typed»"));
+    assert_eq!(store.keys().unwrap(), vec!["alliance-widget:x"]);
+    store.remove("alliance-widget:x").unwrap();
+    assert_eq!(store.get("alliance-widget:x").unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+fn progress_saved_in_the_browser_comes_back_at_the_same_step() {
+    restore_storage();
+    let survey = &alliance_widget::content::content().survey;
+    let mut state = SurveyState::new(survey);
+    state.step = Step::Question(2);
+    state.started = Some(1);
+    state.answers.entry("source".into()).or_default().comment = "We tried".into();
+    vault().save(PROGRESS, state.progress().as_ref(), 2).unwrap();
+    let restored = SurveyState::load(survey, &vault(), 3);
+    assert_eq!((restored.step, restored.answers), (Step::Question(2), state.answers));
+}
+
+#[wasm_bindgen_test]
+fn a_corrupt_value_is_moved_aside_in_local_storage() {
+    restore_storage();
+    local().set_item("alliance-widget:default:survey:progress", "{oops").unwrap();
+    let state = SurveyState::load(&alliance_widget::content::content().survey, &vault(), 99);
+    assert_eq!(state.notice, Some(Notice::Unreadable));
+    assert_eq!(local().get_item("alliance-widget:default:survey:progress").unwrap(), None);
+    assert_eq!(
+        local().get_item("alliance-widget:default:survey:progress:backup:99").unwrap().as_deref(),
+        Some("{oops")
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_full_storage_is_reported_as_full() {
+    restore_storage();
+    throw_on_write("QuotaExceededError");
+    let saved = LocalStore::open().set("alliance-widget:x", "y");
+    restore_storage();
+    assert_eq!(saved, Err(Failure::Full));
+}
+
+#[wasm_bindgen_test]
+fn storage_that_throws_on_read_is_unavailable_not_fatal() {
+    restore_storage();
+    throw_on_read();
+    let state = SurveyState::load(&alliance_widget::content::content().survey, &vault(), 1);
+    restore_storage();
+    assert_eq!(state.notice, Some(Notice::Unavailable));
+    assert_eq!(state.step, Step::Intro);
+}
+
+#[wasm_bindgen_test]
+fn blocked_storage_opens_without_panicking_and_refuses_every_call() {
+    block_storage();
+    let store = LocalStore::open();
+    let results = (store.get("k").err(), store.set("k", "v").err(), store.keys().err());
+    restore_storage();
+    assert_eq!(results, (Some(Failure::Unavailable), Some(Failure::Unavailable), Some(Failure::Unavailable)));
+}
+
+#[wasm_bindgen_test]
+fn the_crash_message_replaces_the_widget_and_leaves_storage_alone() {
+    restore_storage();
+    local().set_item("alliance-widget:default:survey:progress", "kept").unwrap();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let mount = document.create_element("div").unwrap();
+    mount.set_inner_html("<button>dead widget</button>");
+    alliance_widget::crash::show(&mount, "Something went wrong.");
+    assert_eq!(mount.inner_html(), r#"<p role="alert" class="aw-crash">Something went wrong.</p>"#);
+    assert_eq!(local().get_item("alliance-widget:default:survey:progress").unwrap().as_deref(), Some("kept"));
+}
+
+#[wasm_bindgen_test]
+async fn a_mounted_survey_with_blocked_storage_still_starts_and_says_why() {
+    block_storage();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let mount = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&mount).unwrap();
+    let props = SurveyProps { vault: vault(), uid: "b".into() };
+    yew::Renderer::<SurveyWidget>::with_root_and_props(mount.clone(), props).render();
+    yew::platform::time::sleep(std::time::Duration::from_millis(50)).await;
+    let text = mount.text_content().unwrap_or_default();
+    restore_storage();
+    assert!(text.contains("will not be kept on this device"), "{text}");
+    let start = mount.query_selector(".aw-primary").unwrap().unwrap();
+    start.dyn_into::<web_sys::HtmlElement>().unwrap().click();
+    yew::platform::time::sleep(std::time::Duration::from_millis(50)).await;
+    assert!(mount.text_content().unwrap().contains("Question 1 of 4"));
+}

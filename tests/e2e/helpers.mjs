@@ -1,0 +1,71 @@
+// Shared by the end-to-end tests: the built site on loopback and Debian's Chromium.
+import { chromium } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+import { serve } from './serve.mjs';
+
+export const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
+export const PREFIX = 'alliance-widget:';
+
+// Flags that keep Chromium off the network it cannot reach here.
+export const CHROMIUM = {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  ],
+};
+
+/** Serves dist/ and starts Chromium; `close` ends both. */
+export async function site() {
+  const server = await serve(DIST);
+  const browser = await chromium.launch({ ...CHROMIUM, headless: true });
+  return {
+    url: server.url,
+    browser,
+    async close() {
+      await browser.close();
+      server.close();
+    },
+  };
+}
+
+/** A fresh visitor (own storage) on the standalone page, failing on any page error. */
+export async function visit(site, { init } = {}) {
+  const context = await site.browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error));
+  if (init) await page.addInitScript(init);
+  await page.goto(site.url);
+  await page.getByRole('heading', { level: 2 }).first().waitFor();
+  return { context, page, errors };
+}
+
+/** Everything the widget keeps in localStorage, by key. */
+export function stored(page) {
+  return page.evaluate((prefix) => Object.fromEntries(
+    Object.keys(localStorage).filter((key) => key.startsWith(prefix)).map((key) => [key, localStorage.getItem(key)]),
+  ), PREFIX);
+}
+
+/** Presses Tab until the focused element matches `selector`; fails after `limit` presses. */
+export async function tabTo(page, selector, limit = 25) {
+  for (let i = 0; i < limit; i += 1) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s), selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+/** The focused element's tag, text and whether its focus outline shows. */
+export function focused(page) {
+  return page.evaluate(() => {
+    const element = document.activeElement;
+    const style = getComputedStyle(element);
+    return {
+      tag: element.tagName.toLowerCase(),
+      text: element.textContent.trim(),
+      outlined: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+    };
+  });
+}

@@ -1,0 +1,187 @@
+// The survey as a visitor uses it, on the release build in Chromium.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { focused, PREFIX, site, stored, tabTo, visit } from './helpers.mjs';
+
+let web;
+before(async () => { web = await site(); });
+after(async () => { await web?.close(); });
+
+const progressKey = `${PREFIX}default:survey:progress`;
+const responsesKey = `${PREFIX}default:survey:responses`;
+
+/** Starts the survey and answers it by mouse, up to the review. */
+async function answerAllByMouse(page) {
+  await page.getByRole('button', { name: 'Start the survey' }).click();
+  await answerQuestions(page);
+}
+
+/** Answers the four questions by mouse, with a comment on the third, up to the review. */
+async function answerQuestions(page) {
+  await page.getByLabel('A mix of these').check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Hiring internally').check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Yes, as a temporary bridge').check();
+  await page.getByLabel('Why, or why not? (optional)').fill('Only with a plan to hand over within 18 months.');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Development alliances').check();
+  await page.getByLabel('Go-to-market alliances').check();
+  await page.getByRole('button', { name: 'Review your answers' }).click();
+}
+
+test('a visitor completes the survey by mouse and finds the response after a reload', async () => {
+  const { context, page, errors } = await visit(web);
+  await answerAllByMouse(page);
+  const review = page.locator('.aw-answers');
+  await assert.doesNotReject(review.getByText('Development alliances, Go-to-market alliances').waitFor());
+  assert.match(await review.textContent(), /Only with a plan to hand over within 18 months\./);
+
+  await page.getByRole('button', { name: 'Send my answers' }).click();
+  await page.getByRole('heading', { name: 'Thank you for your answers' }).waitFor();
+  const today = new Date().toISOString().slice(0, 10);
+  assert.match(await page.locator('.aw-history').textContent(), new RegExp(`Sent on ${today}`));
+  assert.equal((await stored(page))[progressKey], undefined, 'a sent survey leaves no progress behind');
+
+  await page.reload();
+  await page.locator('.aw-history summary').first().click();
+  const history = await page.locator('.aw-history').textContent();
+  assert.match(history, new RegExp(`Sent on ${today}`));
+  assert.match(history, /A mix of these/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a visitor completes the survey with the keyboard alone, focus following each step', async () => {
+  const { context, page, errors } = await visit(web);
+  await tabTo(page, '.aw-primary');
+  await page.keyboard.press('Enter');
+  for (const [index, keys] of [[1, ['ArrowDown']], [2, ['ArrowDown', 'ArrowDown']], [3, []], [4, []]]) {
+    await page.getByText(`Question ${index} of 4`, { exact: true }).waitFor();
+    const heading = await focused(page);
+    assert.equal(heading.tag, 'h2', `focus moves to the heading of question ${index}`);
+    assert.ok(heading.outlined, 'the focused heading shows a focus outline');
+    await tabTo(page, 'input');
+    assert.ok((await focused(page)).outlined, 'a focused option shows a focus outline');
+    await page.keyboard.press(index === 3 ? 'ArrowUp' : 'Space');
+    for (const key of keys) await page.keyboard.press(key);
+    if (index === 3) {
+      await tabTo(page, 'textarea');
+      await page.keyboard.type('Typed without a mouse.');
+    }
+    await tabTo(page, 'button[type=submit]');
+    await page.keyboard.press('Enter');
+  }
+  await page.getByRole('heading', { name: 'Check your answers' }).waitFor();
+  assert.equal((await focused(page)).text, 'Check your answers');
+  assert.match(await page.locator('[aria-live=polite]').textContent(), /Check your answers/);
+  await tabTo(page, '.aw-primary');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Thank you for your answers' }).waitFor();
+  const sent = JSON.parse((await stored(page))[responsesKey]).responses[0].answers;
+  assert.equal(sent['interim-fit'].comment, 'Typed without a mouse.');
+  assert.equal(sent.source.choices.length, 1);
+  assert.deepEqual(sent['alliance-kinds'].choices.length > 0, true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('Next without a choice shows a reminder and moves focus to it', async () => {
+  const { context, page } = await visit(web);
+  await page.getByRole('button', { name: 'Start the survey' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  const reminder = page.getByText('Please choose an answer to go on.');
+  await reminder.waitFor();
+  assert.equal((await focused(page)).text, 'Please choose an answer to go on.');
+  assert.match(await page.locator('.aw-progress').textContent(), /Question 1 of 4/);
+  await context.close();
+});
+
+test('a reload mid-way brings back the step, the choices and the half-typed comment', async () => {
+  const { context, page } = await visit(web);
+  await page.getByRole('button', { name: 'Start the survey' }).click();
+  await page.getByLabel('We work with interim or contract').check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Why does this work best for you? (optional)').pressSequentially('It saves me coaching ti');
+  await page.reload();
+  await page.getByText('Question 2 of 4', { exact: true }).waitFor();
+  assert.equal(await page.getByLabel('Why does this work best for you? (optional)').inputValue(), 'It saves me coaching ti');
+  await page.getByRole('button', { name: 'Back' }).click();
+  assert.equal(await page.getByLabel('We work with interim or contract').isChecked(), true);
+  await context.close();
+});
+
+test('delete my data removes the widget keys and nothing else', async () => {
+  const { context, page } = await visit(web);
+  await page.evaluate(() => localStorage.setItem('host-page', 'keep'));
+  await answerAllByMouse(page);
+  await page.getByRole('button', { name: 'Send my answers' }).click();
+  await page.getByRole('button', { name: 'Delete the answers sent on' }).waitFor();
+  await page.getByRole('button', { name: 'Delete my data' }).click();
+  await page.getByText('Your data has been deleted from this browser.').waitFor();
+  assert.deepEqual(await stored(page), {});
+  assert.equal(await page.evaluate(() => localStorage.getItem('host-page')), 'keep');
+  await page.reload();
+  await page.getByRole('button', { name: 'Start the survey' }).waitFor();
+  assert.equal(await page.locator('.aw-history').count(), 0);
+  await context.close();
+});
+
+test('one sent response can be deleted on its own', async () => {
+  const { context, page } = await visit(web);
+  await answerAllByMouse(page);
+  await page.getByRole('button', { name: 'Send my answers' }).click();
+  await page.getByRole('button', { name: 'Start again' }).click();
+  await answerQuestions(page);
+  await page.getByRole('button', { name: 'Send my answers' }).click();
+  const deletes = page.getByRole('button', { name: /Delete the answers sent on/ });
+  await deletes.nth(1).waitFor();
+  const [newest, oldest] = JSON.parse((await stored(page))[responsesKey]).responses.map((r) => r.submitted).reverse();
+  await deletes.nth(1).click();
+  await page.reload();
+  await deletes.first().waitFor();
+  assert.equal(await deletes.count(), 1);
+  const left = JSON.parse((await stored(page))[responsesKey]).responses.map((r) => r.submitted);
+  assert.deepEqual(left, [newest], `the older response (${oldest}) is gone, the newer kept`);
+  await context.close();
+});
+
+test('corrupt stored data shows a notice, is kept as a backup, and the survey still works', async () => {
+  const { context, page } = await visit(web);
+  await page.evaluate((key) => localStorage.setItem(key, '{"format":1,"step":'), progressKey);
+  await page.reload();
+  await page.getByText('could not be read').waitFor();
+  const keys = Object.keys(await stored(page));
+  assert.ok(keys.some((key) => key.startsWith(`${progressKey}:backup:`)), `backup kept: ${keys}`);
+  await answerAllByMouse(page);
+  await page.getByRole('button', { name: 'Send my answers' }).click();
+  await page.getByRole('heading', { name: 'Thank you for your answers' }).waitFor();
+  await context.close();
+});
+
+test('with storage switched off the survey works and says answers will not be kept', async () => {
+  const blocked = () => Object.defineProperty(window, 'localStorage', {
+    get() { throw new DOMException('denied', 'SecurityError'); },
+  });
+  const { context, page, errors } = await visit(web, { init: blocked });
+  await page.getByText('will not be kept on this device').waitFor();
+  await answerAllByMouse(page);
+  await page.getByRole('button', { name: 'Send my answers' }).click();
+  await page.getByRole('heading', { name: 'Thank you for your answers' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a full storage keeps the survey going and tells the visitor', async () => {
+  const full = () => {
+    Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); };
+  };
+  const { context, page, errors } = await visit(web, { init: full });
+  await page.getByRole('button', { name: 'Start the survey' }).click();
+  await page.getByText('storage is full').waitFor();
+  await page.getByLabel('A mix of these').check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByText('Question 2 of 4', { exact: true }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
