@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 PORT ?= 8080
 # wasm-opt comes from the binaryen npm package.
-export PATH := $(CURDIR)/tests/e2e/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
 .PHONY: setup build serve test test-native test-browser test-e2e bench lint

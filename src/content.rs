@@ -2,101 +2,94 @@
 //!
 //! Components take every string from here, so a second language is a second JSON file.
 
-use serde::Deserialize;
 use std::collections::HashSet;
-use std::sync::OnceLock;
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Content {
-    pub language: String,
+    pub language: &'static str,
     pub survey: Survey,
     pub text: Text,
 }
 
-#[derive(Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Survey {
     /// Changes when questions change, so stored answers can be matched to their wording.
-    pub id: String,
-    pub title: String,
-    pub intro: Vec<String>,
-    pub start: String,
-    pub resume: String,
-    pub questions: Vec<Question>,
+    pub id: &'static str,
+    pub title: &'static str,
+    pub intro: &'static [&'static str],
+    pub start: &'static str,
+    pub resume: &'static str,
+    pub questions: &'static [Question],
 }
 
-#[derive(Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Question {
-    pub id: String,
-    pub title: String,
-    pub hint: String,
+    pub id: &'static str,
+    pub title: &'static str,
+    pub hint: &'static str,
     /// Several options may be chosen (checkboxes) rather than one (radio buttons).
     pub multiple: bool,
     pub required: bool,
-    pub options: Vec<Choice>,
-    pub comment_label: String,
+    pub options: &'static [Choice],
+    pub comment_label: &'static str,
     /// Longest comment kept, in characters.
     pub comment_max: usize,
 }
 
-#[derive(Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Choice {
-    pub id: String,
-    pub label: String,
+    pub id: &'static str,
+    pub label: &'static str,
 }
 
 /// Every string the screens show that is not part of a question.
-#[derive(Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Text {
-    pub progress: String,
-    pub back: String,
-    pub next: String,
-    pub to_review: String,
-    pub back_to_review: String,
-    pub choose_one: String,
-    pub choose_some: String,
-    pub comment_count: String,
-    pub comment_clamped: String,
-    pub review_title: String,
-    pub review_intro: String,
-    pub change: String,
-    pub change_label: String,
-    pub no_answer: String,
-    pub no_comment: String,
-    pub your_comment: String,
-    pub submit: String,
-    pub thanks_title: String,
-    pub thanks_body: String,
-    pub start_again: String,
-    pub history_title: String,
-    pub history_empty: String,
-    pub submitted_on: String,
-    pub delete_response: String,
-    pub delete_response_label: String,
-    pub delete_all: String,
-    pub delete_all_hint: String,
-    pub deleted_all: String,
-    pub notice_unreadable: String,
-    pub notice_newer: String,
-    pub notice_unavailable: String,
-    pub notice_full: String,
-    pub crash: String,
+    pub progress: &'static str,
+    pub back: &'static str,
+    pub next: &'static str,
+    pub to_review: &'static str,
+    pub back_to_review: &'static str,
+    pub choose_one: &'static str,
+    pub choose_some: &'static str,
+    pub comment_count: &'static str,
+    pub comment_clamped: &'static str,
+    pub review_title: &'static str,
+    pub review_intro: &'static str,
+    pub change: &'static str,
+    pub change_label: &'static str,
+    pub no_answer: &'static str,
+    pub no_comment: &'static str,
+    pub your_comment: &'static str,
+    pub submit: &'static str,
+    pub thanks_title: &'static str,
+    pub thanks_body: &'static str,
+    pub start_again: &'static str,
+    pub history_title: &'static str,
+    pub history_empty: &'static str,
+    pub submitted_on: &'static str,
+    pub delete_response: &'static str,
+    pub delete_response_label: &'static str,
+    pub delete_all: &'static str,
+    pub delete_all_hint: &'static str,
+    pub deleted_all: &'static str,
+    pub notice_unreadable: &'static str,
+    pub notice_newer: &'static str,
+    pub notice_unavailable: &'static str,
+    pub notice_full: &'static str,
+    pub crash: &'static str,
 }
 
-const ENGLISH: &str = include_str!("../content/en.json");
+// `CONTENT`, written by build.rs from content/en.json.
+include!(concat!(env!("OUT_DIR"), "/content.rs"));
 
 /// Comments longer than this would not fit a reader's sentence or two; shorter than this
 /// would cut real answers.
 const COMMENT_LIMITS: std::ops::RangeInclusive<usize> = 100..=10_000;
 
-/// The content the build embeds. Its validity is checked by `cargo test`, so parsing cannot
-/// fail in a released build.
+/// The content the build embeds; `cargo test` checks that it makes sense.
 pub fn content() -> &'static Content {
-    static CONTENT: OnceLock<Content> = OnceLock::new();
-    CONTENT.get_or_init(|| parse(ENGLISH).expect("content/en.json is checked by cargo test"))
-}
-
-pub fn parse(json: &str) -> Result<Content, serde_json::Error> {
-    serde_json::from_str(json)
+    &CONTENT
 }
 
 /// Problems that would make the survey misbehave; empty when the content is sound.
@@ -110,8 +103,8 @@ pub fn problems(content: &Content) -> Vec<String> {
         found.push("the survey has no questions".to_string());
     }
     let mut question_ids = HashSet::new();
-    for question in &survey.questions {
-        if !question_ids.insert(question.id.as_str()) {
+    for question in survey.questions {
+        if !question_ids.insert(question.id) {
             found.push(format!("question id '{}' is used twice", question.id));
         }
         if question.title.trim().is_empty() {
@@ -121,8 +114,8 @@ pub fn problems(content: &Content) -> Vec<String> {
             found.push(format!("question '{}' needs at least two options", question.id));
         }
         let mut option_ids = HashSet::new();
-        for option in &question.options {
-            if !option_ids.insert(option.id.as_str()) {
+        for option in question.options {
+            if !option_ids.insert(option.id) {
                 found.push(format!("question '{}' repeats option id '{}'", question.id, option.id));
             }
             if option.label.trim().is_empty() {
@@ -138,12 +131,12 @@ pub fn problems(content: &Content) -> Vec<String> {
     }
     let text = &content.text;
     for (name, template, holes) in [
-        ("progress", &text.progress, &["{n}", "{total}"][..]),
-        ("comment_count", &text.comment_count, &["{used}", "{max}"]),
-        ("comment_clamped", &text.comment_clamped, &["{max}"]),
-        ("change_label", &text.change_label, &["{question}"]),
-        ("submitted_on", &text.submitted_on, &["{date}"]),
-        ("delete_response_label", &text.delete_response_label, &["{date}"]),
+        ("progress", text.progress, &["{n}", "{total}"][..]),
+        ("comment_count", text.comment_count, &["{used}", "{max}"]),
+        ("comment_clamped", text.comment_clamped, &["{max}"]),
+        ("change_label", text.change_label, &["{question}"]),
+        ("submitted_on", text.submitted_on, &["{date}"]),
+        ("delete_response_label", text.delete_response_label, &["{date}"]),
     ] {
         for hole in holes {
             if !template.contains(hole) {
@@ -180,14 +173,14 @@ mod tests {
 
     #[test]
     fn the_embedded_content_is_sound() {
-        let content = parse(ENGLISH).expect("content/en.json parses");
-        assert_eq!(problems(&content), Vec::<String>::new());
-        assert_eq!(content.survey.questions.len(), 4);
+        assert_eq!(problems(content()), Vec::<String>::new());
+        assert_eq!(content().language, "en");
+        assert_eq!(content().survey.questions.len(), 4);
     }
 
     #[test]
     fn the_known_question_is_asked_word_for_word() {
-        let titles: Vec<_> = content().survey.questions.iter().map(|q| q.title.as_str()).collect();
+        let titles: Vec<_> = content().survey.questions.iter().map(|q| q.title).collect();
         assert!(titles.contains(&"Would interim or contractor alliance management work for your company?"));
     }
 
@@ -199,12 +192,14 @@ mod tests {
 
     #[test]
     fn problems_are_found() {
-        let mut broken = parse(ENGLISH).unwrap();
-        let first = &mut broken.survey.questions[0];
-        first.options.truncate(1);
-        first.comment_max = 5;
-        broken.survey.questions[1].id = broken.survey.questions[0].id.clone();
-        broken.text.progress = "Question {n}".into();
+        let [source, works_best, ..] = CONTENT.survey.questions else { unreachable!() };
+        let one_option = Question { options: &source.options[..1], comment_max: 5, ..source.clone() };
+        let same_id = Question { id: source.id, ..works_best.clone() };
+        let broken = Content {
+            survey: Survey { questions: Box::leak(Box::new([one_option, same_id])), ..CONTENT.survey.clone() },
+            text: Text { progress: "Question {n}", ..CONTENT.text.clone() },
+            ..CONTENT.clone()
+        };
         let found = problems(&broken).join("\n");
         assert!(found.contains("needs at least two options"), "{found}");
         assert!(found.contains("used twice"), "{found}");

@@ -17,7 +17,7 @@ pub fn start() {
         }
         Err(_) => return,
     };
-    crate::crash::install(MOUNT, &content().text.crash);
+    crate::crash::install(MOUNT, content().text.crash);
     let store: Rc<dyn KeyValue> = Rc::new(LocalStore::open());
     for (index, mount) in mounts.into_iter().enumerate() {
         mount.set_inner_html("");

@@ -102,13 +102,19 @@ pub struct Loaded<T> {
     pub notice: Option<Notice>,
 }
 
+/// How every record is stored: `{"format":1,"updated":<ms>,"record":{…}}`.
 #[derive(Serialize, Deserialize)]
 struct Envelope<T> {
     format: u64,
     /// Milliseconds since 1970 when the record was written.
     updated: u64,
-    #[serde(flatten)]
     record: T,
+}
+
+/// Just the format of a stored value, read before trusting the rest of it.
+#[derive(Deserialize)]
+struct Header {
+    format: Option<u64>,
 }
 
 /// One flow's corner of the store: the keys under `alliance-widget:<namespace>:<flow>:`.
@@ -156,7 +162,8 @@ impl Vault {
         match record {
             Some(record) => {
                 let envelope = Envelope { format: FORMAT, updated: now, record };
-                let json = serde_json::to_string(&envelope).expect("records serialize to JSON");
+                // Records are plain data and always serialize; failing safe costs nothing.
+                let json = serde_json::to_string(&envelope).map_err(|_| Failure::Unavailable)?;
                 self.store.set(&key, &json)
             }
             None => self.store.remove(&key),
@@ -175,14 +182,12 @@ impl Vault {
 }
 
 fn decode<T: DeserializeOwned>(raw: &str) -> Result<T, Notice> {
-    let value: serde_json::Value = serde_json::from_str(raw).map_err(|_| Notice::Unreadable)?;
-    match value.get("format").and_then(serde_json::Value::as_u64) {
-        Some(FORMAT) => {}
-        Some(format) if format > FORMAT => return Err(Notice::Newer),
-        _ => return Err(Notice::Unreadable),
+    let header: Header = serde_json::from_str(raw).map_err(|_| Notice::Unreadable)?;
+    match header.format {
+        Some(FORMAT) => serde_json::from_str::<Envelope<T>>(raw).map(|e| e.record).map_err(|_| Notice::Unreadable),
+        Some(format) if format > FORMAT => Err(Notice::Newer),
+        _ => Err(Notice::Unreadable),
     }
-    let envelope: Envelope<T> = serde_json::from_value(value).map_err(|_| Notice::Unreadable)?;
-    Ok(envelope.record)
 }
 
 #[cfg(test)]
@@ -224,7 +229,7 @@ mod tests {
         let note = Note { text: "half-typed «comment»".into() };
         vault(&store).save("progress", Some(&note), 1_700_000_000_000).unwrap();
         let raw = store.get("alliance-widget:default:survey:progress").unwrap().unwrap();
-        assert!(raw.contains(r#""format":1"#) && raw.contains(r#""updated":1700000000000"#), "{raw}");
+        assert_eq!(raw, r#"{"format":1,"updated":1700000000000,"record":{"text":"half-typed «comment»"}}"#);
         let loaded: Loaded<Note> = vault(&store).load("progress", 0);
         assert_eq!(loaded, Loaded { record: Some(note), notice: None });
     }
@@ -251,7 +256,9 @@ mod tests {
 
     #[test]
     fn foreign_json_without_our_format_is_unreadable() {
-        for raw in [r#"{"text":"no format"}"#, "[1,2]", r#""a string""#, r#"{"format":1,"updated":5}"#] {
+        for raw in
+            [r#"{"text":"no format"}"#, "[1,2]", r#""a string""#, r#"{"format":1,"updated":5}"#, r#"{"format":"1"}"#]
+        {
             let store = Rc::new(MemoryStore::with(&[("alliance-widget:default:survey:progress", raw)]));
             let loaded: Loaded<Note> = vault(&store).load("progress", 7);
             assert_eq!(loaded.notice, Some(Notice::Unreadable), "{raw}");
@@ -261,7 +268,7 @@ mod tests {
 
     #[test]
     fn a_record_from_a_newer_format_is_set_aside_not_misread() {
-        let raw = r#"{"format":2,"updated":1,"text":"from the future"}"#;
+        let raw = r#"{"format":2,"updated":1,"record":"from the future"}"#;
         let store = Rc::new(MemoryStore::with(&[("alliance-widget:default:survey:progress", raw)]));
         let loaded: Loaded<Note> = vault(&store).load("progress", 9);
         assert_eq!(loaded.notice, Some(Notice::Newer));

@@ -141,7 +141,7 @@ impl SurveyState {
     fn restore(&mut self, progress: Progress) {
         for (id, mut answer) in progress.answers {
             let Some(question) = self.survey.questions.iter().find(|q| q.id == id) else { continue };
-            answer.choices.retain(|choice| question.options.iter().any(|o| &o.id == choice));
+            answer.choices.retain(|choice| question.options.iter().any(|o| o.id == choice));
             answer.choices.truncate(if question.multiple { question.options.len() } else { 1 });
             answer.comment = clamp(&answer.comment, question.comment_max).0;
             self.answers.insert(id, answer);
@@ -160,7 +160,7 @@ impl SurveyState {
     pub fn progress(&self) -> Option<Progress> {
         let started = self.started?;
         Some(Progress {
-            content: self.survey.id.clone(),
+            content: self.survey.id.to_string(),
             step: self.step,
             answers: self.answers.clone(),
             started,
@@ -180,7 +180,7 @@ impl SurveyState {
     }
 
     pub fn answer(&self, question: &Question) -> Option<&Answer> {
-        self.answers.get(&question.id)
+        self.answers.get(question.id)
     }
 
     fn is_answered(&self, question: &Question) -> bool {
@@ -234,7 +234,7 @@ impl SurveyState {
         if !question.options.iter().any(|o| o.id == option) {
             return;
         }
-        let choices = &mut self.answers.entry(question.id.clone()).or_default().choices;
+        let choices = &mut self.answers.entry(question.id.to_string()).or_default().choices;
         if !question.multiple {
             *choices = vec![option];
         } else if let Some(at) = choices.iter().position(|c| *c == option) {
@@ -250,7 +250,7 @@ impl SurveyState {
     fn comment(&mut self, text: String) {
         let Some((_, question)) = self.question() else { return };
         let (comment, clamped) = clamp(&text, question.comment_max);
-        self.answers.entry(question.id.clone()).or_default().comment = comment;
+        self.answers.entry(question.id.to_string()).or_default().comment = comment;
         self.clamped = clamped;
     }
 
@@ -266,7 +266,7 @@ impl SurveyState {
         }
         self.responses.push(Response {
             submitted: now,
-            content: self.survey.id.clone(),
+            content: self.survey.id.to_string(),
             answers: std::mem::take(&mut self.answers),
         });
         self.started = None;

@@ -1,4 +1,9 @@
-//! What the visitor sees of the survey: one component per screen, all text from `content`.
+//! What the visitor sees of the survey, all text from `content`.
+//!
+//! One component owns the flow's state and effects; each screen is a plain function of that
+//! state. Every yew component brings its own copy of the lifecycle code (about 0.5 KB gzip
+//! each), and these screens have no state of their own, so functions keep the first load
+//! within its 100 KB budget.
 
 use super::{Answers, Step, SurveyAction, SurveyState, PROGRESS, RESPONSES};
 use crate::content::{content, date_label, fill, Question};
@@ -15,12 +20,6 @@ pub struct SurveyProps {
 }
 
 type Survey = UseReducerHandle<SurveyState>;
-
-#[derive(Properties, PartialEq)]
-struct ScreenProps {
-    survey: Survey,
-    uid: AttrValue,
-}
 
 /// The whole survey: restores the visitor's progress, stores every change at once, and moves
 /// focus and announces each step change.
@@ -45,17 +44,11 @@ pub fn SurveyWidget(props: &SurveyProps) -> Html {
     let root = use_node_ref();
     {
         let root = root.clone();
-        use_effect_with((survey.step, survey.moved), move |(_, moved)| {
-            if *moved {
-                focus_first(&root, ".aw-step-heading");
-            }
-        });
-    }
-    {
-        let root = root.clone();
-        use_effect_with(survey.reminders, move |reminders| {
+        use_effect_with((survey.step, survey.moved, survey.reminders), move |(_, moved, reminders)| {
             if *reminders > 0 {
                 focus_first(&root, ".aw-error");
+            } else if *moved {
+                focus_first(&root, ".aw-step-heading");
             }
         });
     }
@@ -67,22 +60,21 @@ pub fn SurveyWidget(props: &SurveyProps) -> Html {
             Err(failure) => survey.dispatch(SurveyAction::StorageFailed(failure.into())),
         })
     };
-    let screen = ScreenProps { survey: survey.clone(), uid: props.uid.clone() };
     let has_data = !survey.responses.is_empty() || survey.started.is_some();
     html! {
-        <section class="aw-survey" ref={root} aria-label={content().survey.title.clone()}>
-            <NoticeBanner notice={survey.notice} />
+        <section class="aw-survey" ref={root} aria-label={content().survey.title}>
+            { notice_banner(survey.notice) }
             <p class="aw-visually-hidden" aria-live="polite">{ announcement(&survey) }</p>
             {
                 match survey.step {
-                    Step::Intro => html! { <IntroScreen ..screen /> },
-                    Step::Question(_) => html! { <QuestionScreen ..screen /> },
-                    Step::Review => html! { <ReviewScreen ..screen /> },
-                    Step::Thanks => html! { <ThanksScreen ..screen /> },
+                    Step::Intro => intro_screen(&survey),
+                    Step::Question(_) => question_screen(&survey, &props.uid),
+                    Step::Review => review_screen(&survey),
+                    Step::Thanks => thanks_screen(&survey),
                 }
             }
             if has_data && matches!(survey.step, Step::Intro | Step::Thanks) {
-                <DeleteMyData on_delete={delete_all} />
+                { delete_my_data(delete_all) }
             }
         </section>
     }
@@ -97,16 +89,16 @@ fn announcement(survey: &SurveyState) -> String {
     match survey.question() {
         Some((index, question)) => format!("{}: {}", progress_label(index, survey), question.title),
         None => match survey.step {
-            Step::Review => text.review_title.clone(),
-            Step::Thanks => text.thanks_title.clone(),
-            _ => survey.survey.title.clone(),
+            Step::Review => text.review_title.to_string(),
+            Step::Thanks => text.thanks_title.to_string(),
+            _ => survey.survey.title.to_string(),
         },
     }
 }
 
 fn progress_label(index: usize, survey: &SurveyState) -> String {
     let total = survey.survey.questions.len().to_string();
-    fill(&content().text.progress, &[("n", &(index + 1).to_string()), ("total", &total)])
+    fill(content().text.progress, &[("n", &(index + 1).to_string()), ("total", &total)])
 }
 
 fn on_click(survey: &Survey, action: impl Fn() -> SurveyAction + 'static) -> Callback<MouseEvent> {
@@ -114,52 +106,43 @@ fn on_click(survey: &Survey, action: impl Fn() -> SurveyAction + 'static) -> Cal
     Callback::from(move |_| survey.dispatch(action()))
 }
 
-#[derive(Properties, PartialEq)]
-struct NoticeProps {
-    notice: Option<Notice>,
-}
-
-#[function_component]
-fn NoticeBanner(props: &NoticeProps) -> Html {
+/// One sentence about the visitor's stored data, when there is something to say.
+fn notice_banner(notice: Option<Notice>) -> Html {
     let text = &content().text;
-    let Some(notice) = props.notice else { return html! {} };
+    let Some(notice) = notice else { return html! {} };
     let message = match notice {
-        Notice::Unreadable => &text.notice_unreadable,
-        Notice::Newer => &text.notice_newer,
-        Notice::Unavailable => &text.notice_unavailable,
-        Notice::Full => &text.notice_full,
-        Notice::Deleted => &text.deleted_all,
+        Notice::Unreadable => text.notice_unreadable,
+        Notice::Newer => text.notice_newer,
+        Notice::Unavailable => text.notice_unavailable,
+        Notice::Full => text.notice_full,
+        Notice::Deleted => text.deleted_all,
     };
     html! { <p class="aw-notice" role="status">{ message }</p> }
 }
 
-#[function_component]
-fn IntroScreen(props: &ScreenProps) -> Html {
-    let survey = &props.survey;
+fn intro_screen(survey: &Survey) -> Html {
     let resuming = !survey.answers.is_empty();
     html! {
         <div class="aw-step">
-            <h2 class="aw-step-heading" tabindex="-1">{ &survey.survey.title }</h2>
-            { for survey.survey.intro.iter().map(|paragraph| html! { <p>{ paragraph }</p> }) }
+            <h2 class="aw-step-heading" tabindex="-1">{ survey.survey.title }</h2>
+            { for survey.survey.intro.iter().map(|paragraph| html! { <p>{ *paragraph }</p> }) }
             <div class="aw-nav">
                 <button type="button" class="aw-primary" onclick={on_click(survey, || SurveyAction::Start { now: now() })}>
-                    { if resuming { &survey.survey.resume } else { &survey.survey.start } }
+                    { if resuming { survey.survey.resume } else { survey.survey.start } }
                 </button>
             </div>
-            <History survey={survey.clone()} />
+            { history(survey) }
         </div>
     }
 }
 
-#[function_component]
-fn QuestionScreen(props: &ScreenProps) -> Html {
-    let survey = &props.survey;
+fn question_screen(survey: &Survey, uid: &str) -> Html {
     let text = &content().text;
     let Some((index, question)) = survey.question() else { return html! {} };
     let total = survey.survey.questions.len();
     let answer = survey.answer(question).cloned().unwrap_or_default();
-    let id = |part: &str| format!("{}-{}-{part}", props.uid, question.id);
-    let reminder = if question.multiple { &text.choose_some } else { &text.choose_one };
+    let id = |part: &str| format!("{uid}-{}-{part}", question.id);
+    let reminder = if question.multiple { text.choose_some } else { text.choose_one };
     let described_by = if survey.reminders > 0 { format!("{} {}", id("hint"), id("error")) } else { id("hint") };
     let onsubmit = {
         let survey = survey.clone();
@@ -176,56 +159,45 @@ fn QuestionScreen(props: &ScreenProps) -> Html {
                 <progress max={total.to_string()} value={(index + 1).to_string()} aria-labelledby={id("progress")} />
             </div>
             <fieldset class="aw-choices" aria-describedby={described_by}>
-                <legend><h2 class="aw-step-heading" tabindex="-1">{ &question.title }</h2></legend>
-                <p class="aw-hint" id={id("hint")}>{ &question.hint }</p>
+                <legend><h2 class="aw-step-heading" tabindex="-1">{ question.title }</h2></legend>
+                <p class="aw-hint" id={id("hint")}>{ question.hint }</p>
                 if survey.reminders > 0 {
                     <p class="aw-error" id={id("error")} tabindex="-1">{ reminder }</p>
                 }
                 { for question.options.iter().map(|option| {
-                    let chosen = answer.choices.contains(&option.id);
-                    let choose = { let option = option.id.clone(); on_change(survey, move || SurveyAction::Choose(option.clone())) };
+                    let chosen = answer.choices.iter().any(|c| c == option.id);
+                    let choose = {
+                        let survey = survey.clone();
+                        Callback::from(move |_: Event| survey.dispatch(SurveyAction::Choose(option.id.to_string())))
+                    };
                     html! {
                         <label class="aw-option">
                             <input type={if question.multiple { "checkbox" } else { "radio" }}
-                                name={id("choice")} value={option.id.clone()} checked={chosen} onchange={choose} />
-                            <span>{ &option.label }</span>
+                                name={id("choice")} value={option.id} checked={chosen} onchange={choose} />
+                            <span>{ option.label }</span>
                         </label>
                     }
                 }) }
             </fieldset>
-            <CommentBox survey={survey.clone()} question_id={id("comment")} {question} comment={answer.comment.clone()} />
+            { comment_box(survey, question, &id("comment"), &answer.comment) }
             <div class="aw-nav">
                 <button type="button" class="aw-secondary" onclick={on_click(survey, || SurveyAction::Back)}>
-                    { if survey.editing_from_review { &text.back_to_review } else { &text.back } }
+                    { if survey.editing_from_review { text.back_to_review } else { text.back } }
                 </button>
-                <button type="submit" class="aw-primary">{ if last { &text.to_review } else { &text.next } }</button>
+                <button type="submit" class="aw-primary">{ if last { text.to_review } else { text.next } }</button>
             </div>
         </form>
     }
 }
 
-fn on_change(survey: &Survey, action: impl Fn() -> SurveyAction + 'static) -> Callback<Event> {
-    let survey = survey.clone();
-    Callback::from(move |_| survey.dispatch(action()))
-}
-
-#[derive(Properties, PartialEq)]
-struct CommentProps {
-    survey: Survey,
-    question_id: String,
-    question: &'static Question,
-    comment: String,
-}
-
 /// The optional comment, with a running count against its limit.
-#[function_component]
-fn CommentBox(props: &CommentProps) -> Html {
+fn comment_box(survey: &Survey, question: &Question, id: &str, comment: &str) -> Html {
     let text = &content().text;
-    let max = props.question.comment_max.to_string();
-    let used = props.comment.chars().count().to_string();
-    let count_id = format!("{}-count", props.question_id);
+    let max = question.comment_max.to_string();
+    let used = comment.chars().count().to_string();
+    let count_id = format!("{id}-count");
     let oninput = {
-        let survey = props.survey.clone();
+        let survey = survey.clone();
         Callback::from(move |event: InputEvent| {
             let area: HtmlTextAreaElement = event.target_unchecked_into();
             survey.dispatch(SurveyAction::Comment(area.value()));
@@ -233,20 +205,17 @@ fn CommentBox(props: &CommentProps) -> Html {
     };
     html! {
         <div class="aw-comment">
-            <label for={props.question_id.clone()}>{ &props.question.comment_label }</label>
-            <textarea id={props.question_id.clone()} rows="4" value={props.comment.clone()} {oninput}
-                aria-describedby={count_id.clone()} />
-            <p class="aw-count" id={count_id}>{ fill(&text.comment_count, &[("used", &used), ("max", &max)]) }</p>
-            if props.survey.clamped {
-                <p class="aw-error" role="alert">{ fill(&text.comment_clamped, &[("max", &max)]) }</p>
+            <label for={id.to_string()}>{ question.comment_label }</label>
+            <textarea id={id.to_string()} rows="4" value={comment.to_string()} {oninput} aria-describedby={count_id.clone()} />
+            <p class="aw-count" id={count_id}>{ fill(text.comment_count, &[("used", &used), ("max", &max)]) }</p>
+            if survey.clamped {
+                <p class="aw-error" role="alert">{ fill(text.comment_clamped, &[("max", &max)]) }</p>
             }
         </div>
     }
 }
 
-#[function_component]
-fn ReviewScreen(props: &ScreenProps) -> Html {
-    let survey = &props.survey;
+fn review_screen(survey: &Survey) -> Html {
     let text = &content().text;
     let edit = {
         let survey = survey.clone();
@@ -254,72 +223,61 @@ fn ReviewScreen(props: &ScreenProps) -> Html {
     };
     html! {
         <div class="aw-step">
-            <h2 class="aw-step-heading" tabindex="-1">{ &text.review_title }</h2>
-            <p>{ &text.review_intro }</p>
-            <AnswerList answers={survey.answers.clone()} on_edit={edit} />
+            <h2 class="aw-step-heading" tabindex="-1">{ text.review_title }</h2>
+            <p>{ text.review_intro }</p>
+            { answer_list(&survey.answers, Some(edit)) }
             <div class="aw-nav">
-                <button type="button" class="aw-secondary" onclick={on_click(survey, || SurveyAction::Back)}>{ &text.back }</button>
+                <button type="button" class="aw-secondary" onclick={on_click(survey, || SurveyAction::Back)}>{ text.back }</button>
                 <button type="button" class="aw-primary" onclick={on_click(survey, || SurveyAction::Submit { now: now() })}>
-                    { &text.submit }
+                    { text.submit }
                 </button>
             </div>
         </div>
     }
 }
 
-#[function_component]
-fn ThanksScreen(props: &ScreenProps) -> Html {
-    let survey = &props.survey;
+fn thanks_screen(survey: &Survey) -> Html {
     let text = &content().text;
     let latest = survey.responses.last().map(|r| r.answers.clone()).unwrap_or_default();
     html! {
         <div class="aw-step">
-            <h2 class="aw-step-heading" tabindex="-1">{ &text.thanks_title }</h2>
-            <p>{ &text.thanks_body }</p>
-            <AnswerList answers={latest} />
+            <h2 class="aw-step-heading" tabindex="-1">{ text.thanks_title }</h2>
+            <p>{ text.thanks_body }</p>
+            { answer_list(&latest, None) }
             <div class="aw-nav">
                 <button type="button" class="aw-primary" onclick={on_click(survey, || SurveyAction::Start { now: now() })}>
-                    { &text.start_again }
+                    { text.start_again }
                 </button>
             </div>
-            <History survey={survey.clone()} />
+            { history(survey) }
         </div>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct AnswerListProps {
-    answers: Answers,
-    /// Offers a "Change" button per question when set.
-    #[prop_or_default]
-    on_edit: Option<Callback<usize>>,
-}
-
-/// Every question with the visitor's choices and comment.
-#[function_component]
-fn AnswerList(props: &AnswerListProps) -> Html {
+/// Every question with the visitor's choices and comment, and a "Change" button per question
+/// when `on_edit` is given.
+fn answer_list(answers: &Answers, on_edit: Option<Callback<usize>>) -> Html {
     let text = &content().text;
-    let questions = &content().survey.questions;
     html! {
         <dl class="aw-answers">
-            { for questions.iter().enumerate().map(|(index, question)| {
-                let answer = props.answers.get(&question.id);
+            { for content().survey.questions.iter().enumerate().map(|(index, question)| {
+                let answer = answers.get(question.id);
                 let labels: Vec<&str> = question.options.iter()
-                    .filter(|o| answer.is_some_and(|a| a.choices.contains(&o.id)))
-                    .map(|o| o.label.as_str())
+                    .filter(|o| answer.is_some_and(|a| a.choices.iter().any(|c| c == o.id)))
+                    .map(|o| o.label)
                     .collect();
-                let comment = answer.map(|a| a.comment.as_str()).filter(|c| !c.is_empty());
+                let comment = answer.map(|a| a.comment.clone()).filter(|c| !c.is_empty());
                 html! {
                     <div class="aw-answer">
-                        <dt>{ &question.title }</dt>
-                        <dd>{ if labels.is_empty() { text.no_answer.clone() } else { labels.join(", ") } }</dd>
+                        <dt>{ question.title }</dt>
+                        <dd>{ if labels.is_empty() { text.no_answer.to_string() } else { labels.join(", ") } }</dd>
                         if let Some(comment) = comment {
                             <dd class="aw-answer-comment"><span class="aw-visually-hidden">{ format!("{}: ", text.your_comment) }</span>{ comment }</dd>
                         }
-                        if let Some(on_edit) = &props.on_edit {
+                        if let Some(on_edit) = &on_edit {
                             <dd>
                                 <button type="button" class="aw-link" onclick={on_edit.reform(move |_| index)}
-                                    aria-label={fill(&text.change_label, &[("question", &question.title)])}>{ &text.change }</button>
+                                    aria-label={fill(text.change_label, &[("question", question.title)])}>{ text.change }</button>
                             </dd>
                         }
                     </div>
@@ -329,36 +287,29 @@ fn AnswerList(props: &AnswerListProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct HistoryProps {
-    survey: Survey,
-}
-
 /// The visitor's earlier responses on this device, newest first, each deletable.
-#[function_component]
-fn History(props: &HistoryProps) -> Html {
+fn history(survey: &Survey) -> Html {
     let text = &content().text;
-    let responses = &props.survey.responses;
-    if responses.is_empty() {
+    if survey.responses.is_empty() {
         return html! {};
     }
     html! {
         <section class="aw-history">
-            <h3>{ &text.history_title }</h3>
+            <h3>{ text.history_title }</h3>
             <ul>
-                { for responses.iter().rev().map(|response| {
+                { for survey.responses.iter().rev().map(|response| {
                     let date = date_label(response.submitted);
                     let submitted = response.submitted;
                     html! {
                         <li key={submitted.to_string()}>
                             <details>
-                                <summary>{ fill(&text.submitted_on, &[("date", &date)]) }</summary>
-                                <AnswerList answers={response.answers.clone()} />
+                                <summary>{ fill(text.submitted_on, &[("date", &date)]) }</summary>
+                                { answer_list(&response.answers, None) }
                             </details>
                             <button type="button" class="aw-secondary"
-                                aria-label={fill(&text.delete_response_label, &[("date", &date)])}
-                                onclick={on_click(&props.survey, move || SurveyAction::DeleteResponse(submitted))}>
-                                { &text.delete_response }
+                                aria-label={fill(text.delete_response_label, &[("date", &date)])}
+                                onclick={on_click(survey, move || SurveyAction::DeleteResponse(submitted))}>
+                                { text.delete_response }
                             </button>
                         </li>
                     }
@@ -368,18 +319,12 @@ fn History(props: &HistoryProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct DeleteProps {
-    on_delete: Callback<MouseEvent>,
-}
-
-#[function_component]
-fn DeleteMyData(props: &DeleteProps) -> Html {
+fn delete_my_data(on_delete: Callback<MouseEvent>) -> Html {
     let text = &content().text;
     html! {
         <div class="aw-data">
-            <button type="button" class="aw-secondary" onclick={props.on_delete.clone()}>{ &text.delete_all }</button>
-            <p class="aw-hint">{ &text.delete_all_hint }</p>
+            <button type="button" class="aw-secondary" onclick={on_delete}>{ text.delete_all }</button>
+            <p class="aw-hint">{ text.delete_all_hint }</p>
         </div>
     }
 }

@@ -13,8 +13,8 @@ fn act(state: Rc<SurveyState>, actions: Vec<SurveyAction>) -> Rc<SurveyState> {
 /// Answers every question with its first option, ending on the review screen.
 fn answered() -> Rc<SurveyState> {
     let mut state = fresh().reduce(SurveyAction::Start { now: 1_000 });
-    for question in &content().survey.questions {
-        state = act(state, vec![SurveyAction::Choose(question.options[0].id.clone()), SurveyAction::Next]);
+    for question in content().survey.questions {
+        state = act(state, vec![SurveyAction::Choose(question.options[0].id.to_string()), SurveyAction::Next]);
     }
     state
 }
@@ -51,7 +51,7 @@ fn a_single_choice_replaces_and_a_multiple_choice_toggles() {
     let mut state = state;
     for _ in 0..3 {
         state = state.reduce(SurveyAction::Next);
-        let id = state.question().unwrap().1.options[0].id.clone();
+        let id = state.question().unwrap().1.options[0].id.to_string();
         state = state.reduce(SurveyAction::Choose(id));
     }
     assert_eq!(state.question().unwrap().1.id, "alliance-kinds");
@@ -179,8 +179,8 @@ fn progress_round_trips_through_storage_at_the_same_step() {
 
 #[test]
 fn stale_answers_from_other_content_are_dropped_on_restore() {
-    let raw = r#"{"format":1,"updated":2,"content":"old","step":{"question":99},"started":1,
-        "answers":{"gone":{"choices":["a"]},"source":{"choices":["removed","internal","mix"],"comment":"kept"}}}"#;
+    let raw = r#"{"format":1,"updated":2,"record":{"content":"old","step":{"question":99},"started":1,
+        "answers":{"gone":{"choices":["a"]},"source":{"choices":["removed","internal","mix"],"comment":"kept"}}}}"#;
     let store = Rc::new(MemoryStore::with(&[("alliance-widget:default:survey:progress", raw)]));
     let state = SurveyState::load(&content().survey, &Vault::new(store, "default", "survey"), 3);
     assert_eq!(state.step, Step::Question(3), "a step past the end lands on the last question");
@@ -190,7 +190,7 @@ fn stale_answers_from_other_content_are_dropped_on_restore() {
 
 #[test]
 fn corrupt_progress_starts_clean_with_a_notice_and_keeps_the_history() {
-    let history = r#"{"format":1,"updated":2,"responses":[{"submitted":5,"content":"c","answers":{}}]}"#;
+    let history = r#"{"format":1,"updated":2,"record":{"responses":[{"submitted":5,"content":"c","answers":{}}]}}"#;
     let store = Rc::new(MemoryStore::with(&[
         ("alliance-widget:default:survey:progress", "{\"format\":1,\"step\":"),
         ("alliance-widget:default:survey:responses", history),

@@ -78,7 +78,7 @@ test('a visitor completes the survey with the keyboard alone, focus following ea
   await tabTo(page, '.aw-primary');
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: 'Thank you for your answers' }).waitFor();
-  const sent = JSON.parse((await stored(page))[responsesKey]).responses[0].answers;
+  const sent = JSON.parse((await stored(page))[responsesKey]).record.responses[0].answers;
   assert.equal(sent['interim-fit'].comment, 'Typed without a mouse.');
   assert.equal(sent.source.choices.length, 1);
   assert.deepEqual(sent['alliance-kinds'].choices.length > 0, true);
@@ -136,12 +136,12 @@ test('one sent response can be deleted on its own', async () => {
   await page.getByRole('button', { name: 'Send my answers' }).click();
   const deletes = page.getByRole('button', { name: /Delete the answers sent on/ });
   await deletes.nth(1).waitFor();
-  const [newest, oldest] = JSON.parse((await stored(page))[responsesKey]).responses.map((r) => r.submitted).reverse();
+  const [newest, oldest] = JSON.parse((await stored(page))[responsesKey]).record.responses.map((r) => r.submitted).reverse();
   await deletes.nth(1).click();
   await page.reload();
   await deletes.first().waitFor();
   assert.equal(await deletes.count(), 1);
-  const left = JSON.parse((await stored(page))[responsesKey]).responses.map((r) => r.submitted);
+  const left = JSON.parse((await stored(page))[responsesKey]).record.responses.map((r) => r.submitted);
   assert.deepEqual(left, [newest], `the older response (${oldest}) is gone, the newer kept`);
   await context.close();
 });

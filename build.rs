@@ -1,0 +1,54 @@
+//! Turns `content/en.json` into a Rust `static` of the types in `src/content.rs`, so the
+//! widget carries neither the JSON nor code to parse it. A JSON field that does not match a
+//! struct field fails the build with the compiler's message; `cargo test` then checks the
+//! content's sense (unique ids, limits, placeholders).
+
+use serde_json::Value;
+use std::{env, fs, path::Path};
+
+const SOURCE: &str = "content/en.json";
+
+fn main() {
+    println!("cargo::rerun-if-changed={SOURCE}");
+    let json = fs::read_to_string(SOURCE).unwrap_or_else(|e| panic!("cannot read {SOURCE}: {e}"));
+    let content: Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{SOURCE} is not valid JSON: {e}"));
+    let code = format!("pub static CONTENT: Content = {};\n", rust(&content, "Content"));
+    fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("content.rs"), code).unwrap();
+}
+
+/// The struct a JSON object becomes, by the key that holds it.
+fn type_of(key: &str) -> &'static str {
+    match key {
+        "survey" => "Survey",
+        "questions" => "Question",
+        "options" => "Choice",
+        "text" => "Text",
+        other => panic!("{SOURCE}: no type for the object under \"{other}\""),
+    }
+}
+
+/// A Rust expression for `value`, an object becoming the struct `name`.
+fn rust(value: &Value, name: &str) -> String {
+    match value {
+        Value::Object(fields) => {
+            let fields: Vec<String> = fields
+                .iter()
+                .map(|(key, value)| {
+                    let holds_objects = value.is_object() || value.get(0).is_some_and(Value::is_object);
+                    let name = if holds_objects { type_of(key) } else { "" };
+                    format!("{}: {}", key.replace('-', "_"), rust(value, name))
+                })
+                .collect();
+            format!("{name} {{ {} }}", fields.join(", "))
+        }
+        Value::Array(items) => {
+            let items: Vec<String> = items.iter().map(|item| rust(item, name)).collect();
+            format!("&[{}]", items.join(", "))
+        }
+        // Debug formatting of a str is a valid Rust string literal.
+        Value::String(text) => format!("{text:?}"),
+        Value::Number(number) => number.to_string(),
+        Value::Bool(flag) => flag.to_string(),
+        Value::Null => panic!("{SOURCE}: null is not a content value"),
+    }
+}
