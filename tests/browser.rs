@@ -5,10 +5,11 @@
 use alliance_widget::storage::local::LocalStore;
 use alliance_widget::storage::{Failure, KeyValue, Notice, Vault};
 use alliance_widget::survey::screens::{SurveyProps, SurveyWidget};
-use alliance_widget::survey::{Step, SurveyState, PROGRESS};
+use alliance_widget::survey::{Step, SurveyAction, SurveyState, PROGRESS};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
+use yew::Reducible;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -66,13 +67,18 @@ fn values_round_trip_through_local_storage() {
 fn progress_saved_in_the_browser_comes_back_at_the_same_step() {
     restore_storage();
     let survey = &alliance_widget::content::content().survey;
-    let mut state = SurveyState::new(survey);
-    state.step = Step::Question(2);
-    state.started = Some(1);
-    state.answers.entry("source".into()).or_default().comment = "We tried".into();
+    let state = [
+        SurveyAction::Start { now: 1 },
+        SurveyAction::Choose("internal".into()),
+        SurveyAction::Next,
+        SurveyAction::Comment("We tried".into()),
+    ]
+    .into_iter()
+    .fold(Rc::new(SurveyState::new(survey)), |state, action| state.reduce(action));
     vault().save(PROGRESS, state.progress().as_ref(), 2).unwrap();
     let restored = SurveyState::load(survey, &vault(), 3);
-    assert_eq!((restored.step, restored.answers), (Step::Question(2), state.answers));
+    assert_eq!((restored.step, &restored.answers), (Step::Question(1), &state.answers));
+    assert_eq!(restored.answers["works-best"].comment, "We tried");
 }
 
 #[wasm_bindgen_test]

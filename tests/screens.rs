@@ -42,7 +42,7 @@ async fn a_question_shows_progress_labelled_options_and_the_comment_count() {
     let html = render(&[(
         PROGRESS,
         r#"{"format":1,"updated":1,"record":{"content":"c","step":{"question":1},"started":1,
-            "answers":{"works-best":{"choices":["interim"],"comment":"Saves coaching"}}}}"#,
+            "answers":[{"question":"works-best","choices":["interim"],"comment":"Saves coaching"}]}}"#,
     )])
     .await;
     assert!(html.contains("Question 2 of 4"), "{html}");
@@ -60,7 +60,7 @@ async fn a_question_shows_progress_labelled_options_and_the_comment_count() {
 async fn the_last_question_offers_checkboxes_and_the_review() {
     let html = render(&[(
         PROGRESS,
-        r#"{"format":1,"updated":1,"record":{"content":"c","step":{"question":3},"started":1,"answers":{}}}"#,
+        r#"{"format":1,"updated":1,"record":{"content":"c","step":{"question":3},"started":1,"answers":[]}}"#,
     )])
     .await;
     assert_eq!(html.matches(r#"type="checkbox""#).count(), 4, "{html}");
@@ -71,9 +71,10 @@ async fn the_last_question_offers_checkboxes_and_the_review() {
 async fn the_review_lists_every_answer_with_a_way_to_change_it() {
     let html = render(&[(
         PROGRESS,
-        r#"{"format":1,"updated":1,"record":{"content":"c","step":"review","started":1,"answers":{
-            "source":{"choices":["mix"]},"works-best":{"choices":["depends"],"comment":"<b>bold</b> claim"},
-            "alliance-kinds":{"choices":["development","distribution"]}}}}"#,
+        r#"{"format":1,"updated":1,"record":{"content":"c","step":"review","started":1,"answers":[
+            {"question":"source","choices":["mix"]},
+            {"question":"works-best","choices":["depends"],"comment":"<b>bold</b> claim"},
+            {"question":"alliance-kinds","choices":["development","distribution"]}]}}"#,
     )])
     .await;
     assert!(html.contains("Check your answers"), "{html}");
@@ -94,7 +95,7 @@ async fn past_responses_are_listed_with_their_date_and_a_delete_button() {
     let html = render(&[(
         RESPONSES,
         r#"{"format":1,"updated":1,"record":{"responses":[
-            {"submitted":1795391999000,"content":"c","answers":{"source":{"choices":["internal"]}}}]}}"#,
+            {"submitted":1795391999000,"content":"c","answers":[{"question":"source","choices":["internal"]}]}]}}"#,
     )])
     .await;
     assert!(html.contains("Your answers on this device"), "{html}");

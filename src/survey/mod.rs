@@ -8,7 +8,6 @@ pub mod screens;
 use crate::content::{Question, Survey};
 use crate::storage::{Notice, Vault};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -19,14 +18,55 @@ pub const RESPONSES: &str = "responses";
 /// One question's answer: the chosen option ids and the optional comment.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Answer {
+    /// The question's id.
+    pub question: String,
     #[serde(default)]
     pub choices: Vec<String>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub comment: String,
 }
 
-/// Answers by question id.
-pub type Answers = BTreeMap<String, Answer>;
+/// The answers of one round, at most one per question. A list rather than a map: there are
+/// only a few, and a map's code would cost the wasm more than the lookups save.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Answers(Vec<Answer>);
+
+impl Answers {
+    pub fn get(&self, question: &str) -> Option<&Answer> {
+        self.0.iter().find(|answer| answer.question == question)
+    }
+
+    /// The answer to `question`, created empty when there is none yet.
+    fn entry(&mut self, question: &str) -> &mut Answer {
+        match self.0.iter().position(|answer| answer.question == question) {
+            Some(at) => &mut self.0[at],
+            None => {
+                self.0.push(Answer { question: question.to_string(), ..Answer::default() });
+                self.0.last_mut().expect("just pushed")
+            }
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn remove(&mut self, question: &str) {
+        self.0.retain(|answer| answer.question != question);
+    }
+}
+
+impl std::ops::Index<&str> for Answers {
+    type Output = Answer;
+    fn index(&self, question: &str) -> &Answer {
+        self.get(question).expect("no answer to that question")
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -111,7 +151,7 @@ impl SurveyState {
         SurveyState {
             survey,
             step: Step::Intro,
-            answers: Answers::new(),
+            answers: Answers::default(),
             started: None,
             editing_from_review: false,
             reminders: 0,
@@ -139,12 +179,13 @@ impl SurveyState {
     /// Takes back a stored round of answers, keeping only what still matches the questions
     /// (the content may have changed since it was saved).
     fn restore(&mut self, progress: Progress) {
-        for (id, mut answer) in progress.answers {
-            let Some(question) = self.survey.questions.iter().find(|q| q.id == id) else { continue };
+        for mut answer in progress.answers.0 {
+            let Some(question) = self.survey.questions.iter().find(|q| q.id == answer.question) else { continue };
             answer.choices.retain(|choice| question.options.iter().any(|o| o.id == choice));
             answer.choices.truncate(if question.multiple { question.options.len() } else { 1 });
             answer.comment = clamp(&answer.comment, question.comment_max).0;
-            self.answers.insert(id, answer);
+            self.answers.remove(question.id);
+            self.answers.0.push(answer);
         }
         let last = self.survey.questions.len() - 1;
         self.step = match progress.step {
@@ -234,7 +275,7 @@ impl SurveyState {
         if !question.options.iter().any(|o| o.id == option) {
             return;
         }
-        let choices = &mut self.answers.entry(question.id.to_string()).or_default().choices;
+        let choices = &mut self.answers.entry(question.id).choices;
         if !question.multiple {
             *choices = vec![option];
         } else if let Some(at) = choices.iter().position(|c| *c == option) {
@@ -250,7 +291,7 @@ impl SurveyState {
     fn comment(&mut self, text: String) {
         let Some((_, question)) = self.question() else { return };
         let (comment, clamped) = clamp(&text, question.comment_max);
-        self.answers.entry(question.id.to_string()).or_default().comment = comment;
+        self.answers.entry(question.id).comment = comment;
         self.clamped = clamped;
     }
 
@@ -282,7 +323,7 @@ impl Reducible for SurveyState {
         match action {
             SurveyAction::Start { now } => {
                 if state.step == Step::Thanks {
-                    state.answers.clear();
+                    state.answers = Answers::default();
                 }
                 state.started.get_or_insert(now);
                 state.editing_from_review = false;

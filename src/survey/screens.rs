@@ -27,7 +27,7 @@ type Survey = UseReducerHandle<SurveyState>;
 pub fn SurveyWidget(props: &SurveyProps) -> Html {
     let survey = {
         let vault = props.vault.clone();
-        use_reducer_eq(move || SurveyState::load(&content().survey, &vault, now()))
+        use_reducer(move || SurveyState::load(&content().survey, &vault, now()))
     };
     {
         let vault = props.vault.clone();

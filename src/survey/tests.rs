@@ -69,7 +69,7 @@ fn a_single_choice_replaces_and_a_multiple_choice_toggles() {
 #[test]
 fn options_that_do_not_exist_are_ignored() {
     let state = act(fresh(), vec![SurveyAction::Start { now: 1 }, SurveyAction::Choose("<script>".into())]);
-    assert!(!state.answers.contains_key("source"));
+    assert!(state.answers.get("source").is_none());
 }
 
 #[test]
@@ -148,7 +148,7 @@ fn responses_are_deleted_one_by_one_or_all_at_once() {
     let state = answered().reduce(SurveyAction::Submit { now: 3 });
     let state = act(state, vec![SurveyAction::Start { now: 4 }]);
     let mut state = (*state).clone();
-    state.responses.push(Response { submitted: 8, content: "x".into(), answers: Answers::new() });
+    state.responses.push(Response { submitted: 8, content: "x".into(), answers: Answers::default() });
     let state = Rc::new(state).reduce(SurveyAction::DeleteResponse(3));
     assert_eq!(state.responses.iter().map(|r| r.submitted).collect::<Vec<_>>(), vec![8]);
     let state = state.reduce(SurveyAction::DeletedAll);
@@ -180,17 +180,18 @@ fn progress_round_trips_through_storage_at_the_same_step() {
 #[test]
 fn stale_answers_from_other_content_are_dropped_on_restore() {
     let raw = r#"{"format":1,"updated":2,"record":{"content":"old","step":{"question":99},"started":1,
-        "answers":{"gone":{"choices":["a"]},"source":{"choices":["removed","internal","mix"],"comment":"kept"}}}}"#;
+        "answers":[{"question":"gone","choices":["a"]},{"question":"source","choices":["removed","internal","mix"],"comment":"kept"}]}}"#;
     let store = Rc::new(MemoryStore::with(&[("alliance-widget:default:survey:progress", raw)]));
     let state = SurveyState::load(&content().survey, &Vault::new(store, "default", "survey"), 3);
     assert_eq!(state.step, Step::Question(3), "a step past the end lands on the last question");
-    assert_eq!(state.answers.keys().collect::<Vec<_>>(), vec!["source"]);
-    assert_eq!(state.answers["source"], Answer { choices: vec!["internal".into()], comment: "kept".into() });
+    assert_eq!(state.answers.len(), 1);
+    let kept = Answer { question: "source".into(), choices: vec!["internal".into()], comment: "kept".into() };
+    assert_eq!(state.answers["source"], kept);
 }
 
 #[test]
 fn corrupt_progress_starts_clean_with_a_notice_and_keeps_the_history() {
-    let history = r#"{"format":1,"updated":2,"record":{"responses":[{"submitted":5,"content":"c","answers":{}}]}}"#;
+    let history = r#"{"format":1,"updated":2,"record":{"responses":[{"submitted":5,"content":"c","answers":[]}]}}"#;
     let store = Rc::new(MemoryStore::with(&[
         ("alliance-widget:default:survey:progress", "{\"format\":1,\"step\":"),
         ("alliance-widget:default:survey:responses", history),
