@@ -23,6 +23,12 @@ fn type_of(key: &str) -> &'static str {
         "questions" => "Question",
         "options" => "Choice",
         "text" => "Text",
+        "assessment" => "Assessment",
+        "scale" => "ScalePoint",
+        "statements" => "Statement",
+        "weights" => "Weights",
+        "outcomes" => "Outcome",
+        "wording" => "Wording",
         other => panic!("{SOURCE}: no type for the object under \"{other}\""),
     }
 }

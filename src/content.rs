@@ -9,6 +9,7 @@ pub struct Content {
     pub language: &'static str,
     pub survey: Survey,
     pub text: Text,
+    pub assessment: Assessment,
 }
 
 #[derive(Clone, Debug)]
@@ -42,6 +43,106 @@ pub struct Choice {
     pub label: &'static str,
 }
 
+/// The self-assessment "Is interim right for us?".
+#[derive(Clone, Debug)]
+pub struct Assessment {
+    /// Changes when statements or weights change, so stored answers can be matched to them.
+    pub id: &'static str,
+    pub title: &'static str,
+    pub intro: &'static [&'static str],
+    pub start: &'static str,
+    pub resume: &'static str,
+    /// The answers every statement offers, from agreement to disagreement and "don't know" (0).
+    pub scale: &'static [ScalePoint],
+    pub statements: &'static [Statement],
+    /// The options weighed, in the order of `Weights`' fields: interim, internal, external.
+    pub outcomes: &'static [Outcome],
+    pub wording: Wording,
+}
+
+#[derive(Clone, Debug)]
+pub struct ScalePoint {
+    /// How strongly the answer agrees: positive agrees, negative disagrees, 0 is "don't know".
+    pub value: i32,
+    pub label: &'static str,
+}
+
+#[derive(Clone, Debug)]
+pub struct Statement {
+    pub id: &'static str,
+    pub text: &'static str,
+    /// How much agreeing weighs for each option; disagreeing weighs the other way.
+    pub weights: Weights,
+    /// The reason given when agreement with this statement drove the result...
+    pub agree: &'static str,
+    /// ...and when disagreement did.
+    pub disagree: &'static str,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Weights {
+    pub interim: i32,
+    pub internal: i32,
+    pub external: i32,
+}
+
+impl Weights {
+    /// The weights in the order of the outcomes: interim, internal, external.
+    pub fn by_route(&self) -> [i32; 3] {
+        [self.interim, self.internal, self.external]
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Outcome {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub summary: &'static str,
+    /// Always shown with the option.
+    pub caveats: &'static [&'static str],
+    pub next_steps: &'static [&'static str],
+}
+
+/// The self-assessment's own screen text.
+#[derive(Clone, Debug)]
+pub struct Wording {
+    pub statement_progress: &'static str,
+    pub see_result: &'static str,
+    pub answer_all: &'static str,
+    pub result_title: &'static str,
+    pub recommendation: &'static str,
+    pub close_call: &'static str,
+    pub close_call_body: &'static str,
+    pub fits_title: &'static str,
+    pub fit_label: &'static str,
+    pub reasons_title: &'static str,
+    pub caveats_title: &'static str,
+    pub next_steps_title: &'static str,
+    pub change_title: &'static str,
+    pub change: &'static str,
+    pub no_change: &'static str,
+    pub compare_title: &'static str,
+    pub compare_moved: &'static str,
+    pub compare_same: &'static str,
+    pub print: &'static str,
+    pub share: &'static str,
+    pub share_copied: &'static str,
+    pub share_label: &'static str,
+    pub shared_title: &'static str,
+    pub shared_body: &'static str,
+    pub take_it_yourself: &'static str,
+    pub share_broken: &'static str,
+    pub export_json: &'static str,
+    pub export_csv: &'static str,
+    pub retake: &'static str,
+    pub change_answers: &'static str,
+    pub history_title: &'static str,
+    pub history_entry: &'static str,
+    pub delete_assessment_label: &'static str,
+    pub to_survey: &'static str,
+    pub delete_all_hint: &'static str,
+}
+
 /// A survey is the one in the build's content: the same survey is the same place in memory.
 impl PartialEq for Survey {
     fn eq(&self, other: &Self) -> bool {
@@ -53,6 +154,8 @@ impl PartialEq for Survey {
 #[derive(Clone, Debug)]
 pub struct Text {
     pub progress: &'static str,
+    /// What a screen reader hears on reaching a question.
+    pub announce_question: &'static str,
     pub back: &'static str,
     pub next: &'static str,
     pub to_review: &'static str,
@@ -136,22 +239,89 @@ pub fn problems(content: &Content) -> Vec<String> {
             ));
         }
     }
+    found.extend(assessment_problems(&content.assessment));
     let text = &content.text;
     for (name, template, holes) in [
         ("progress", text.progress, &["{n}", "{total}"][..]),
+        ("announce_question", text.announce_question, &["{progress}", "{question}"]),
         ("comment_count", text.comment_count, &["{used}", "{max}"]),
         ("comment_clamped", text.comment_clamped, &["{max}"]),
         ("change_label", text.change_label, &["{question}"]),
         ("submitted_on", text.submitted_on, &["{date}"]),
         ("delete_response_label", text.delete_response_label, &["{date}"]),
     ] {
-        for hole in holes {
-            if !template.contains(hole) {
-                found.push(format!("text '{name}' lacks the placeholder {hole}"));
-            }
-        }
+        found.extend(missing_placeholders(name, template, holes));
     }
     found
+}
+
+/// The statements the assessment asks about; fewer says too little, more tires the reader.
+const STATEMENTS: std::ops::RangeInclusive<usize> = 8..=12;
+
+/// The routes the scoring weighs, in the order of `Weights`' fields.
+const ROUTES: [&str; 3] = ["interim", "internal", "external"];
+
+fn assessment_problems(assessment: &Assessment) -> Vec<String> {
+    let mut found = Vec::new();
+    if !STATEMENTS.contains(&assessment.statements.len()) {
+        found.push(format!("the assessment has {} statements, not {STATEMENTS:?}", assessment.statements.len()));
+    }
+    let mut ids = HashSet::new();
+    for statement in assessment.statements {
+        if !ids.insert(statement.id) {
+            found.push(format!("statement id '{}' is used twice", statement.id));
+        }
+        if [statement.text, statement.agree, statement.disagree].iter().any(|t| t.trim().is_empty()) {
+            found.push(format!("statement '{}' lacks a text or a reason", statement.id));
+        }
+    }
+    let outcome_ids: Vec<&str> = assessment.outcomes.iter().map(|o| o.id).collect();
+    if outcome_ids != ROUTES {
+        found.push(format!("the outcomes must be {ROUTES:?} in that order, not {outcome_ids:?}"));
+    }
+    for outcome in assessment.outcomes {
+        if outcome.caveats.is_empty() || outcome.next_steps.is_empty() {
+            found.push(format!("outcome '{}' needs caveats and next steps", outcome.id));
+        }
+    }
+    let values: Vec<i32> = assessment.scale.iter().map(|point| point.value).collect();
+    let distinct: HashSet<i32> = values.iter().copied().collect();
+    if distinct.len() != values.len()
+        || !values.contains(&0)
+        || !values.iter().any(|&v| v > 0)
+        || !values.iter().any(|&v| v < 0)
+    {
+        found
+            .push(format!("the scale {values:?} needs distinct values for agreeing, disagreeing and 0 for don't know"));
+    }
+    for (index, route) in ROUTES.iter().enumerate() {
+        if !assessment.statements.iter().any(|s| s.weights.by_route()[index] > 0) {
+            found.push(format!("no statement weighs for '{route}'"));
+        }
+    }
+    let wording = &assessment.wording;
+    for (name, template, holes) in [
+        ("statement_progress", wording.statement_progress, &["{answered}", "{total}"][..]),
+        ("recommendation", wording.recommendation, &["{option}"]),
+        ("close_call", wording.close_call, &["{first}", "{second}"]),
+        ("fit_label", wording.fit_label, &["{option}", "{fit}"]),
+        ("change", wording.change, &["{answer}", "{statement}", "{option}"]),
+        ("compare_title", wording.compare_title, &["{date}"]),
+        ("compare_moved", wording.compare_moved, &["{option}", "{before}", "{after}"]),
+        ("history_entry", wording.history_entry, &["{date}", "{option}"]),
+        ("delete_assessment_label", wording.delete_assessment_label, &["{date}"]),
+    ] {
+        found.extend(missing_placeholders(name, template, holes));
+    }
+    found
+}
+
+fn missing_placeholders(name: &str, template: &str, holes: &[&str]) -> Vec<String> {
+    holes
+        .iter()
+        .filter(|hole| !template.contains(*hole))
+        .map(|hole| format!("text '{name}' lacks the placeholder {hole}"))
+        .collect()
 }
 
 /// Fills `{name}` placeholders in a template from the content.
@@ -209,6 +379,11 @@ mod tests {
         };
         let found = problems(&broken).join("\n");
         assert!(found.contains("needs at least two options"), "{found}");
+        let few = Assessment { statements: &CONTENT.assessment.statements[..3], ..CONTENT.assessment.clone() };
+        let swapped = [CONTENT.assessment.outcomes[1].clone(), CONTENT.assessment.outcomes[0].clone()];
+        let reordered = Assessment { outcomes: Box::leak(Box::new(swapped)), ..CONTENT.assessment.clone() };
+        assert!(assessment_problems(&few).join("").contains("3 statements"));
+        assert!(assessment_problems(&reordered).join("").contains("in that order"));
         assert!(found.contains("used twice"), "{found}");
         assert!(found.contains("comment characters"), "{found}");
         assert!(found.contains("{total}"), "{found}");

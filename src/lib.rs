@@ -4,6 +4,7 @@
 //! `content`, `storage` and the state half of `survey` are pure and tested natively;
 //! `survey::screens` renders; `embed` and `crash` exist only in the browser build.
 
+pub mod assessment;
 pub mod content;
 pub mod storage;
 pub mod survey;

@@ -87,7 +87,9 @@ fn announcement(survey: &SurveyState) -> String {
     }
     let text = &content().text;
     match survey.question() {
-        Some((index, question)) => format!("{}: {}", progress_label(index, survey), question.title),
+        Some((index, question)) => {
+            fill(text.announce_question, &[("progress", &progress_label(index, survey)), ("question", question.title)])
+        }
         None => match survey.step {
             Step::Review => text.review_title.to_string(),
             Step::Thanks => text.thanks_title.to_string(),
@@ -272,7 +274,7 @@ fn answer_list(answers: &Answers, on_edit: Option<Callback<usize>>) -> Html {
                         <dt>{ question.title }</dt>
                         <dd>{ if labels.is_empty() { text.no_answer.to_string() } else { labels.join(", ") } }</dd>
                         if let Some(comment) = comment {
-                            <dd class="aw-answer-comment"><span class="aw-visually-hidden">{ format!("{}: ", text.your_comment) }</span>{ comment }</dd>
+                            <dd class="aw-answer-comment"><span class="aw-visually-hidden">{ text.your_comment }</span>{ comment }</dd>
                         }
                         if let Some(on_edit) = &on_edit {
                             <dd>

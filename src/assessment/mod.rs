@@ -1,0 +1,3 @@
+//! The self-assessment "Is interim right for us?": its state, actions and reducer.
+
+pub mod scoring;

@@ -1,0 +1,129 @@
+//! How answers become fits: pure arithmetic over the statements' weights.
+//!
+//! Each answer's value (agree 2 … disagree −2, "don't know" 0) times a statement's weight for
+//! an option is that answer's contribution to the option. An option's fit is its summed
+//! contributions placed on 0..=100, where 0 is every answer against it at full strength and
+//! 100 every answer for it: so fits are always within range, and 50 means the answers balance.
+
+use crate::content::{Statement, Weights};
+
+/// The options weighed, in the order of the content's outcomes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Route {
+    Interim,
+    Internal,
+    External,
+}
+
+impl Route {
+    pub const ALL: [Route; 3] = [Route::Interim, Route::Internal, Route::External];
+
+    /// Position in `Route::ALL` and in the content's outcomes.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    fn weight(self, weights: &Weights) -> i32 {
+        weights.by_route()[self.index()]
+    }
+}
+
+/// Fits closer than this are a close call.
+pub const CLOSE_CALL: u32 = 5;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Score {
+    /// Fit per route, 0..=100, in `Route::ALL` order.
+    pub fits: [u32; 3],
+    /// Per statement, what its answer added to (or took from) each route.
+    pub contributions: Vec<[i32; 3]>,
+    /// Routes from best to worst fit; ties keep `Route::ALL` order.
+    pub ranking: [Route; 3],
+}
+
+impl Score {
+    pub fn best(&self) -> Route {
+        self.ranking[0]
+    }
+
+    pub fn fit(&self, route: Route) -> u32 {
+        self.fits[route.index()]
+    }
+
+    /// The runner-up, when it is within `CLOSE_CALL` of the best.
+    pub fn close_second(&self) -> Option<Route> {
+        let [first, second, _] = self.ranking;
+        (self.fit(first) - self.fit(second) < CLOSE_CALL).then_some(second)
+    }
+}
+
+/// Scores `values` (one per statement, 0 for "don't know") whose strongest answer is
+/// `strongest` (the scale's largest value).
+pub fn score(statements: &[Statement], values: &[i32], strongest: i32) -> Score {
+    let contributions: Vec<[i32; 3]> = statements
+        .iter()
+        .zip(values)
+        .map(|(statement, value)| Route::ALL.map(|route| value * route.weight(&statement.weights)))
+        .collect();
+    let fits = Route::ALL.map(|route| {
+        let span: i32 = statements.iter().map(|s| strongest * route.weight(&s.weights).abs()).sum();
+        let sum: i32 = contributions.iter().map(|c| c[route.index()]).sum();
+        // (sum + span) / 2·span, as a whole percentage rounded half up; span 0 means no
+        // statement weighs on the route, which sits in the middle.
+        if span == 0 {
+            50
+        } else {
+            ((100 * (sum + span) + span) / (2 * span)) as u32
+        }
+    });
+    let mut ranking = Route::ALL;
+    ranking.sort_by_key(|route| std::cmp::Reverse(fits[route.index()]));
+    Score { fits, contributions, ranking }
+}
+
+/// The statements whose answers pushed `route` up most, strongest first, at most `most`.
+pub fn reasons(score: &Score, route: Route, most: usize) -> Vec<usize> {
+    let mut pushing: Vec<usize> =
+        (0..score.contributions.len()).filter(|&at| score.contributions[at][route.index()] > 0).collect();
+    pushing.sort_by_key(|&at| std::cmp::Reverse(score.contributions[at][route.index()]));
+    pushing.truncate(most);
+    pushing
+}
+
+/// One answer, given differently, that would put another route on top.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    pub statement: usize,
+    pub value: i32,
+    pub becomes: Route,
+}
+
+/// The smallest single change of answer that makes another route the best fit: fewest steps
+/// along the scale first, then the clearest new lead. `None` when no single answer can.
+pub fn what_would_change(statements: &[Statement], values: &[i32], scale: &[i32]) -> Option<Change> {
+    let strongest = scale.iter().copied().max().unwrap_or(0);
+    let best = score(statements, values, strongest).best();
+    let mut found: Option<(i32, u32, Change)> = None;
+    for (statement, &current) in values.iter().enumerate() {
+        for &value in scale.iter().filter(|&&value| value != current) {
+            let mut changed = values.to_vec();
+            changed[statement] = value;
+            let after = score(statements, &changed, strongest);
+            let becomes = after.best();
+            // A tie is not a new best fit.
+            if after.fit(becomes) <= after.fit(best) {
+                continue;
+            }
+            let steps = (value - current).abs();
+            let lead = after.fit(becomes) - after.fit(after.ranking[1]);
+            let better = found.as_ref().is_none_or(|(s, l, _)| steps < *s || (steps == *s && lead > *l));
+            if better {
+                found = Some((steps, lead, Change { statement, value, becomes }));
+            }
+        }
+    }
+    found.map(|(_, _, change)| change)
+}
+
+#[cfg(test)]
+mod tests;

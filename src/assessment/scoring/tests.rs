@@ -1,0 +1,200 @@
+use super::*;
+use crate::content::content;
+
+fn statements() -> &'static [Statement] {
+    content().assessment.statements
+}
+
+fn scale() -> Vec<i32> {
+    content().assessment.scale.iter().map(|point| point.value).collect()
+}
+
+fn at(id: &str) -> usize {
+    statements().iter().position(|s| s.id == id).unwrap_or_else(|| panic!("no statement {id}"))
+}
+
+/// Scores answers given as (statement id, value); every other answer is "don't know".
+fn scored(answers: &[(&str, i32)]) -> Score {
+    score(statements(), &values(answers), 2)
+}
+
+fn values(answers: &[(&str, i32)]) -> Vec<i32> {
+    let mut values = vec![0; statements().len()];
+    for (id, value) in answers {
+        values[at(id)] = *value;
+    }
+    values
+}
+
+/// Every combination of answers, in turn, as values.
+fn every_combination(mut visit: impl FnMut(&[i32])) {
+    let scale = scale();
+    let mut digits = vec![0usize; statements().len()];
+    loop {
+        let values: Vec<i32> = digits.iter().map(|&d| scale[d]).collect();
+        visit(&values);
+        let Some(carry) = digits.iter().position(|&d| d + 1 < scale.len()) else { return };
+        digits[carry] += 1;
+        digits[..carry].fill(0);
+    }
+}
+
+#[test]
+fn fits_stay_within_0_to_100_and_rank_in_order_for_every_combination() {
+    let mut combinations = 0;
+    every_combination(|values| {
+        let score = score(statements(), values, 2);
+        assert!(score.fits.iter().all(|&fit| fit <= 100), "{values:?} gives {:?}", score.fits);
+        assert!(score.fit(score.ranking[0]) >= score.fit(score.ranking[1]));
+        assert!(score.fit(score.ranking[1]) >= score.fit(score.ranking[2]));
+        combinations += 1;
+    });
+    assert_eq!(combinations, 5usize.pow(statements().len() as u32));
+}
+
+#[test]
+fn all_dont_know_is_an_even_three_way_close_call() {
+    let score = scored(&[]);
+    assert_eq!(score.fits, [50, 50, 50]);
+    assert!(score.close_second().is_some());
+    assert!(what_would_change(statements(), &values(&[]), &scale()).is_some());
+}
+
+/// Whether agreeing with `id` moves each route's fit the given way (+1 up, −1 down, 0 not at all)
+/// compared with not knowing.
+fn agreeing_moves(id: &str) -> [i32; 3] {
+    let base = scored(&[]);
+    let agreed = scored(&[(id, 2)]);
+    Route::ALL.map(|route| (agreed.fit(route) as i32 - base.fit(route) as i32).signum())
+}
+
+#[test]
+fn each_factor_moves_the_fits_the_way_the_columns_say() {
+    // [interim, internal, external]
+    assert_eq!(agreeing_moves("urgent"), [1, -1, -1], "urgent need: interim bridges, hiring takes time");
+    assert_eq!(agreeing_moves("temporary"), [1, -1, -1], "a temporary gap is what interim is for");
+    assert_eq!(agreeing_moves("culture")[0], 1, "a culture accepting outsiders allows interim");
+    assert_eq!(agreeing_moves("guidance")[0], 1, "interim needs the leader's guidance and support");
+    assert_eq!(agreeing_moves("handover")[0], 1, "interim should end in a planned handover");
+    assert_eq!(agreeing_moves("development"), [-1, 1, -1], "development alliances: the inside network counts");
+    assert_eq!(agreeing_moves("operational")[2], 1, "operational alliances suit an experienced outsider");
+    assert_eq!(agreeing_moves("operational")[1], -1);
+    assert_eq!(agreeing_moves("insiders")[1], 1, "seasoned insiders can be trained");
+    assert_eq!(agreeing_moves("experience"), [1, -1, 1], "a fresh, senior perspective comes from outside");
+}
+
+#[test]
+fn disagreeing_moves_the_other_way() {
+    let culture_refused = scored(&[("culture", -2)]);
+    assert!(culture_refused.fit(Route::Interim) < 50, "\"the alliance manager should be part of the company\"");
+    assert!(culture_refused.fit(Route::Internal) > 50);
+    let no_guidance = scored(&[("guidance", -2)]);
+    assert!(no_guidance.fit(Route::Interim) < 50, "interim is not fire-and-forget");
+}
+
+#[test]
+fn three_contrasting_situations_get_three_different_answers() {
+    let urgent_bridge =
+        scored(&[("urgent", 2), ("temporary", 2), ("culture", 1), ("guidance", 2), ("handover", 2), ("insiders", 1)]);
+    assert_eq!(urgent_bridge.best(), Route::Interim);
+    let grow_inside = scored(&[
+        ("urgent", -2),
+        ("temporary", -2),
+        ("culture", -2),
+        ("development", 2),
+        ("insiders", 2),
+        ("experience", -1),
+    ]);
+    assert_eq!(grow_inside.best(), Route::Internal);
+    let hire_outside = scored(&[
+        ("urgent", -1),
+        ("temporary", -2),
+        ("operational", 2),
+        ("development", -2),
+        ("insiders", -2),
+        ("experience", 2),
+    ]);
+    assert_eq!(hire_outside.best(), Route::External);
+}
+
+#[test]
+fn a_close_call_names_the_runner_up_and_a_clear_lead_does_not() {
+    let clear = scored(&[("urgent", 2), ("temporary", 2), ("guidance", 2), ("handover", 2)]);
+    assert_eq!(clear.close_second(), None);
+    let tied = Score {
+        fits: [60, 60, 10],
+        contributions: vec![],
+        ranking: [Route::Interim, Route::Internal, Route::External],
+    };
+    assert_eq!(tied.close_second(), Some(Route::Internal));
+}
+
+#[test]
+fn ties_rank_in_a_fixed_order() {
+    let score = scored(&[]);
+    assert_eq!(score.ranking, Route::ALL);
+}
+
+#[test]
+fn reasons_are_the_answers_that_pushed_the_best_fit_most() {
+    let values = values(&[("urgent", 2), ("temporary", 1), ("development", 2), ("insiders", -2)]);
+    let score = score(statements(), &values, 2);
+    let reasons = reasons(&score, Route::Interim, 3);
+    assert_eq!(reasons, vec![at("urgent"), at("temporary")], "only answers that pushed interim up, strongest first");
+    assert!(!reasons.contains(&at("development")), "development alliances weigh against interim");
+}
+
+/// Walks a spread of combinations: every 97th, so that all statements vary.
+fn sample(mut visit: impl FnMut(&[i32])) {
+    let mut n = 0u32;
+    every_combination(|values| {
+        n += 1;
+        if n.is_multiple_of(97) {
+            visit(values);
+        }
+    });
+}
+
+#[test]
+fn what_would_change_it_really_changes_the_best_fit() {
+    let scale = scale();
+    let mut checked = 0;
+    sample(|values| {
+        let before = score(statements(), values, 2);
+        match what_would_change(statements(), values, &scale) {
+            Some(change) => {
+                let mut changed = values.to_vec();
+                assert_ne!(changed[change.statement], change.value);
+                changed[change.statement] = change.value;
+                let after = score(statements(), &changed, 2);
+                assert_eq!(after.best(), change.becomes, "{values:?} with {change:?}");
+                assert!(after.fit(change.becomes) > after.fit(before.best()), "a strict new lead: {values:?}");
+            }
+            None => {
+                // No single change can do it: check by trying them all.
+                for statement in 0..values.len() {
+                    for &value in &scale {
+                        let mut changed = values.to_vec();
+                        changed[statement] = value;
+                        let after = score(statements(), &changed, 2);
+                        assert!(
+                            after.fit(after.best()) <= after.fit(before.best()),
+                            "{values:?} missed {statement}={value}"
+                        );
+                    }
+                }
+            }
+        }
+        checked += 1;
+    });
+    assert!(checked > 10_000, "{checked}");
+}
+
+#[test]
+fn what_would_change_it_prefers_the_smallest_step() {
+    // Interim leads only slightly: one step on one answer should be enough.
+    let values = values(&[("urgent", 1), ("insiders", 1)]);
+    let change = what_would_change(statements(), &values, &scale()).expect("a slight lead can change");
+    let steps = (change.value - values[change.statement]).abs();
+    assert!(steps <= 2, "{change:?}");
+}
