@@ -10,8 +10,11 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 setup:
 	@scripts/setup
 
+# The survey page at /, then the self-assessment page at /assessment/ (trunk builds one page
+# a run, and the first run empties dist/).
 build: setup
 	trunk build --release --offline
+	trunk build --release --offline --dist dist/assessment --public-url /assessment/ assessment/index.html
 
 serve: build
 	node tests/e2e/serve.mjs dist $(PORT)

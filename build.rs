@@ -1,4 +1,4 @@
-//! Turns `content/en.json` into a Rust `static` of the types in `src/content.rs`, so the
+//! Turns `content/en.json` into Rust `static`s of the types in `src/content.rs`, so the
 //! widget carries neither the JSON nor code to parse it. A JSON field that does not match a
 //! struct field fails the build with the compiler's message; `cargo test` then checks the
 //! content's sense (unique ids, limits, placeholders).
@@ -12,7 +12,15 @@ fn main() {
     println!("cargo::rerun-if-changed={SOURCE}");
     let json = fs::read_to_string(SOURCE).unwrap_or_else(|e| panic!("cannot read {SOURCE}: {e}"));
     let content: Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{SOURCE} is not valid JSON: {e}"));
-    let code = format!("pub static CONTENT: Content = {};\n", rust(&content, "Content"));
+    // One static per part, so that a binary keeps only the parts it uses.
+    let Value::Object(parts) = &content else { panic!("{SOURCE} must hold an object") };
+    let code: String = parts
+        .iter()
+        .map(|(key, value)| {
+            let name = if value.is_object() { type_of(key) } else { "&str" };
+            format!("pub static {}: {name} = {};\n", key.to_uppercase(), rust(value, name))
+        })
+        .collect();
     fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("content.rs"), code).unwrap();
 }
 

@@ -4,12 +4,13 @@
 
 use std::collections::HashSet;
 
-#[derive(Clone, Debug)]
-pub struct Content {
-    pub language: &'static str,
-    pub survey: Survey,
-    pub text: Text,
-    pub assessment: Assessment,
+/// All the content, for validating it as a whole.
+#[derive(Clone, Copy, Debug)]
+pub struct Content<'a> {
+    pub language: &'a str,
+    pub survey: &'a Survey,
+    pub text: &'a Text,
+    pub assessment: &'a Assessment,
 }
 
 #[derive(Clone, Debug)]
@@ -150,6 +151,13 @@ impl PartialEq for Survey {
     }
 }
 
+/// Like a survey, an assessment is identified by its place in the build's content.
+impl PartialEq for Assessment {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
 /// Every string the screens show that is not part of a question.
 #[derive(Clone, Debug)]
 pub struct Text {
@@ -187,24 +195,39 @@ pub struct Text {
     pub notice_newer: &'static str,
     pub notice_unavailable: &'static str,
     pub notice_full: &'static str,
+    /// For the page's author, when a mount names no known flow.
+    pub unknown_flow: &'static str,
     pub crash: &'static str,
 }
 
-// `CONTENT`, written by build.rs from content/en.json.
+// `LANGUAGE`, `SURVEY`, `TEXT` and `ASSESSMENT`, written by build.rs from content/en.json.
 include!(concat!(env!("OUT_DIR"), "/content.rs"));
 
 /// Comments longer than this would not fit a reader's sentence or two; shorter than this
 /// would cut real answers.
 const COMMENT_LIMITS: std::ops::RangeInclusive<usize> = 100..=10_000;
 
-/// The content the build embeds; `cargo test` checks that it makes sense.
-pub fn content() -> &'static Content {
-    &CONTENT
+/// The survey's questions. `cargo test` checks that all the content makes sense.
+pub fn survey() -> &'static Survey {
+    &SURVEY
+}
+
+/// The screens' text shared by both flows.
+pub fn text() -> &'static Text {
+    &TEXT
+}
+
+pub fn assessment() -> &'static Assessment {
+    &ASSESSMENT
+}
+
+pub fn content() -> Content<'static> {
+    Content { language: LANGUAGE, survey: &SURVEY, text: &TEXT, assessment: &ASSESSMENT }
 }
 
 /// Problems that would make the survey misbehave; empty when the content is sound.
 pub fn problems(content: &Content) -> Vec<String> {
-    let survey = &content.survey;
+    let survey = content.survey;
     let mut found = Vec::new();
     if survey.id.trim().is_empty() {
         found.push("the survey has no id".to_string());
@@ -239,8 +262,8 @@ pub fn problems(content: &Content) -> Vec<String> {
             ));
         }
     }
-    found.extend(assessment_problems(&content.assessment));
-    let text = &content.text;
+    found.extend(assessment_problems(content.assessment));
+    let text = content.text;
     for (name, template, holes) in [
         ("progress", text.progress, &["{n}", "{total}"][..]),
         ("announce_question", text.announce_question, &["{progress}", "{question}"]),
@@ -249,6 +272,7 @@ pub fn problems(content: &Content) -> Vec<String> {
         ("change_label", text.change_label, &["{question}"]),
         ("submitted_on", text.submitted_on, &["{date}"]),
         ("delete_response_label", text.delete_response_label, &["{date}"]),
+        ("unknown_flow", text.unknown_flow, &["{value}"]),
     ] {
         found.extend(missing_placeholders(name, template, holes));
     }
@@ -350,7 +374,7 @@ mod tests {
 
     #[test]
     fn the_embedded_content_is_sound() {
-        assert_eq!(problems(content()), Vec::<String>::new());
+        assert_eq!(problems(&content()), Vec::<String>::new());
         assert_eq!(content().language, "en");
         assert_eq!(content().survey.questions.len(), 4);
     }
@@ -369,19 +393,17 @@ mod tests {
 
     #[test]
     fn problems_are_found() {
-        let [source, works_best, ..] = CONTENT.survey.questions else { unreachable!() };
+        let [source, works_best, ..] = SURVEY.questions else { unreachable!() };
         let one_option = Question { options: &source.options[..1], comment_max: 5, ..source.clone() };
         let same_id = Question { id: source.id, ..works_best.clone() };
-        let broken = Content {
-            survey: Survey { questions: Box::leak(Box::new([one_option, same_id])), ..CONTENT.survey.clone() },
-            text: Text { progress: "Question {n}", ..CONTENT.text.clone() },
-            ..CONTENT.clone()
-        };
+        let survey = Survey { questions: Box::leak(Box::new([one_option, same_id])), ..SURVEY.clone() };
+        let text = Text { progress: "Question {n}", ..TEXT.clone() };
+        let broken = Content { survey: &survey, text: &text, ..content() };
         let found = problems(&broken).join("\n");
         assert!(found.contains("needs at least two options"), "{found}");
-        let few = Assessment { statements: &CONTENT.assessment.statements[..3], ..CONTENT.assessment.clone() };
-        let swapped = [CONTENT.assessment.outcomes[1].clone(), CONTENT.assessment.outcomes[0].clone()];
-        let reordered = Assessment { outcomes: Box::leak(Box::new(swapped)), ..CONTENT.assessment.clone() };
+        let few = Assessment { statements: &ASSESSMENT.statements[..3], ..ASSESSMENT.clone() };
+        let swapped = [ASSESSMENT.outcomes[1].clone(), ASSESSMENT.outcomes[0].clone()];
+        let reordered = Assessment { outcomes: Box::leak(Box::new(swapped)), ..ASSESSMENT.clone() };
         assert!(assessment_problems(&few).join("").contains("3 statements"));
         assert!(assessment_problems(&reordered).join("").contains("in that order"));
         assert!(found.contains("used twice"), "{found}");

@@ -1,11 +1,15 @@
-//! The alliance-manager widget: a survey on finding your next alliance manager, kept in the
-//! visitor's browser.
+//! The alliance-manager widget: a survey on finding your next alliance manager and the
+//! self-assessment "Is interim right for us?", kept in the visitor's browser.
 //!
-//! `content`, `storage` and the state half of `survey` are pure and tested natively;
-//! `survey::screens` renders; `embed` and `crash` exist only in the browser build.
+//! `content`, `storage`, `export` and the state halves of `survey` and `assessment` are pure
+//! and tested natively; the `screens` modules render; `embed` and `crash` exist only in the
+//! browser build.
 
+pub mod accessibility;
 pub mod assessment;
 pub mod content;
+pub mod export;
+pub mod privacy;
 pub mod storage;
 pub mod survey;
 
@@ -13,9 +17,6 @@ pub mod survey;
 pub mod crash;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
-
-use wasm_bindgen::JsCast;
-use yew::NodeRef;
 
 /// Milliseconds since 1970.
 pub fn now() -> u64 {
@@ -25,16 +26,4 @@ pub fn now() -> u64 {
     return std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |elapsed| elapsed.as_millis() as u64);
-}
-
-/// Moves keyboard focus to the first element under `root` matching `selector`, if any.
-fn focus_first(root: &NodeRef, selector: &str) {
-    let target = root
-        .cast::<web_sys::Element>()
-        .and_then(|root| root.query_selector(selector).ok().flatten())
-        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(target) = target {
-        // Focus is a courtesy: a failure leaves it where the visitor had it.
-        let _ = target.focus();
-    }
 }

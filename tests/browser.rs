@@ -66,7 +66,7 @@ fn values_round_trip_through_local_storage() {
 #[wasm_bindgen_test]
 fn progress_saved_in_the_browser_comes_back_at_the_same_step() {
     restore_storage();
-    let survey = &alliance_widget::content::content().survey;
+    let survey = &alliance_widget::content::survey();
     let state = [
         SurveyAction::Start { now: 1 },
         SurveyAction::Choose("internal".into()),
@@ -85,7 +85,7 @@ fn progress_saved_in_the_browser_comes_back_at_the_same_step() {
 fn a_corrupt_value_is_moved_aside_in_local_storage() {
     restore_storage();
     local().set_item("alliance-widget:default:survey:progress", "{oops").unwrap();
-    let state = SurveyState::load(&alliance_widget::content::content().survey, &vault(), 99);
+    let state = SurveyState::load(alliance_widget::content::survey(), &vault(), 99);
     assert_eq!(state.notice, Some(Notice::Unreadable));
     assert_eq!(local().get_item("alliance-widget:default:survey:progress").unwrap(), None);
     assert_eq!(
@@ -107,7 +107,7 @@ fn a_full_storage_is_reported_as_full() {
 fn storage_that_throws_on_read_is_unavailable_not_fatal() {
     restore_storage();
     throw_on_read();
-    let state = SurveyState::load(&alliance_widget::content::content().survey, &vault(), 1);
+    let state = SurveyState::load(alliance_widget::content::survey(), &vault(), 1);
     restore_storage();
     assert_eq!(state.notice, Some(Notice::Unavailable));
     assert_eq!(state.step, Step::Intro);

@@ -4,6 +4,7 @@
 //! that refuses writes) is tested natively against [`MemoryStore`]; `local` adapts it to the
 //! browser's localStorage.
 
+pub mod hook;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
 

@@ -6,9 +6,12 @@
 //! within its 100 KB budget.
 
 use super::{Answers, Step, SurveyAction, SurveyState, PROGRESS, RESPONSES};
-use crate::content::{content, date_label, fill, Question};
-use crate::storage::{Notice, Vault};
-use crate::{focus_first, now};
+use crate::accessibility::use_step_focus;
+use crate::content::{date_label, fill, survey, text, Question};
+use crate::now;
+use crate::privacy::{delete_my_data, notice_banner};
+use crate::storage::hook::use_stored;
+use crate::storage::{Failure, Vault};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -27,31 +30,15 @@ type Survey = UseReducerHandle<SurveyState>;
 pub fn SurveyWidget(props: &SurveyProps) -> Html {
     let survey = {
         let vault = props.vault.clone();
-        use_reducer(move || SurveyState::load(&content().survey, &vault, now()))
+        use_reducer(move || SurveyState::load(survey(), &vault, now()))
     };
-    {
-        let vault = props.vault.clone();
-        let dispatcher = survey.dispatcher();
-        use_effect_with((survey.progress(), survey.history()), move |(progress, history)| {
-            let saved = vault
-                .save(PROGRESS, progress.as_ref(), now())
-                .and_then(|()| vault.save(RESPONSES, history.as_ref(), now()));
-            if let Err(failure) = saved {
-                dispatcher.dispatch(SurveyAction::StorageFailed(failure.into()));
-            }
-        });
-    }
+    let failed = {
+        let survey = survey.clone();
+        Callback::from(move |failure: Failure| survey.dispatch(SurveyAction::StorageFailed(failure.into())))
+    };
+    use_stored(&props.vault, (PROGRESS, RESPONSES), (survey.progress(), survey.history()), failed);
     let root = use_node_ref();
-    {
-        let root = root.clone();
-        use_effect_with((survey.step, survey.moved, survey.reminders), move |(_, moved, reminders)| {
-            if *reminders > 0 {
-                focus_first(&root, ".aw-error");
-            } else if *moved {
-                focus_first(&root, ".aw-step-heading");
-            }
-        });
-    }
+    use_step_focus(&root, survey.step, survey.moved, survey.reminders);
     let delete_all = {
         let vault = props.vault.clone();
         let survey = survey.clone();
@@ -62,7 +49,7 @@ pub fn SurveyWidget(props: &SurveyProps) -> Html {
     };
     let has_data = !survey.responses.is_empty() || survey.started.is_some();
     html! {
-        <section class="aw-survey" ref={root} aria-label={content().survey.title}>
+        <section class="aw-widget aw-survey" ref={root} aria-label={survey.survey.title}>
             { notice_banner(survey.notice) }
             <p class="aw-visually-hidden" aria-live="polite">{ announcement(&survey) }</p>
             {
@@ -74,7 +61,7 @@ pub fn SurveyWidget(props: &SurveyProps) -> Html {
                 }
             }
             if has_data && matches!(survey.step, Step::Intro | Step::Thanks) {
-                { delete_my_data(delete_all) }
+                { delete_my_data(delete_all, text().delete_all_hint) }
             }
         </section>
     }
@@ -85,7 +72,7 @@ fn announcement(survey: &SurveyState) -> String {
     if !survey.moved {
         return String::new();
     }
-    let text = &content().text;
+    let text = text();
     match survey.question() {
         Some((index, question)) => {
             fill(text.announce_question, &[("progress", &progress_label(index, survey)), ("question", question.title)])
@@ -100,26 +87,12 @@ fn announcement(survey: &SurveyState) -> String {
 
 fn progress_label(index: usize, survey: &SurveyState) -> String {
     let total = survey.survey.questions.len().to_string();
-    fill(content().text.progress, &[("n", &(index + 1).to_string()), ("total", &total)])
+    fill(text().progress, &[("n", &(index + 1).to_string()), ("total", &total)])
 }
 
 fn on_click(survey: &Survey, action: impl Fn() -> SurveyAction + 'static) -> Callback<MouseEvent> {
     let survey = survey.clone();
     Callback::from(move |_| survey.dispatch(action()))
-}
-
-/// One sentence about the visitor's stored data, when there is something to say.
-fn notice_banner(notice: Option<Notice>) -> Html {
-    let text = &content().text;
-    let Some(notice) = notice else { return html! {} };
-    let message = match notice {
-        Notice::Unreadable => text.notice_unreadable,
-        Notice::Newer => text.notice_newer,
-        Notice::Unavailable => text.notice_unavailable,
-        Notice::Full => text.notice_full,
-        Notice::Deleted => text.deleted_all,
-    };
-    html! { <p class="aw-notice" role="status">{ message }</p> }
 }
 
 fn intro_screen(survey: &Survey) -> Html {
@@ -139,7 +112,7 @@ fn intro_screen(survey: &Survey) -> Html {
 }
 
 fn question_screen(survey: &Survey, uid: &str) -> Html {
-    let text = &content().text;
+    let text = text();
     let Some((index, question)) = survey.question() else { return html! {} };
     let total = survey.survey.questions.len();
     let answer = survey.answer(question).cloned().unwrap_or_default();
@@ -194,7 +167,7 @@ fn question_screen(survey: &Survey, uid: &str) -> Html {
 
 /// The optional comment, with a running count against its limit.
 fn comment_box(survey: &Survey, question: &Question, id: &str, comment: &str) -> Html {
-    let text = &content().text;
+    let text = text();
     let max = question.comment_max.to_string();
     let used = comment.chars().count().to_string();
     let count_id = format!("{id}-count");
@@ -218,7 +191,7 @@ fn comment_box(survey: &Survey, question: &Question, id: &str, comment: &str) ->
 }
 
 fn review_screen(survey: &Survey) -> Html {
-    let text = &content().text;
+    let text = text();
     let edit = {
         let survey = survey.clone();
         Callback::from(move |index| survey.dispatch(SurveyAction::Edit(index)))
@@ -239,7 +212,7 @@ fn review_screen(survey: &Survey) -> Html {
 }
 
 fn thanks_screen(survey: &Survey) -> Html {
-    let text = &content().text;
+    let text = text();
     let latest = survey.responses.last().map(|r| r.answers.clone()).unwrap_or_default();
     html! {
         <div class="aw-step">
@@ -259,10 +232,10 @@ fn thanks_screen(survey: &Survey) -> Html {
 /// Every question with the visitor's choices and comment, and a "Change" button per question
 /// when `on_edit` is given.
 fn answer_list(answers: &Answers, on_edit: Option<Callback<usize>>) -> Html {
-    let text = &content().text;
+    let text = text();
     html! {
         <dl class="aw-answers">
-            { for content().survey.questions.iter().enumerate().map(|(index, question)| {
+            { for survey().questions.iter().enumerate().map(|(index, question)| {
                 let answer = answers.get(question.id);
                 let labels: Vec<&str> = question.options.iter()
                     .filter(|o| answer.is_some_and(|a| a.choices.iter().any(|c| c == o.id)))
@@ -291,7 +264,7 @@ fn answer_list(answers: &Answers, on_edit: Option<Callback<usize>>) -> Html {
 
 /// The visitor's earlier responses on this device, newest first, each deletable.
 fn history(survey: &Survey) -> Html {
-    let text = &content().text;
+    let text = text();
     if survey.responses.is_empty() {
         return html! {};
     }
@@ -318,15 +291,5 @@ fn history(survey: &Survey) -> Html {
                 }) }
             </ul>
         </section>
-    }
-}
-
-fn delete_my_data(on_delete: Callback<MouseEvent>) -> Html {
-    let text = &content().text;
-    html! {
-        <div class="aw-data">
-            <button type="button" class="aw-secondary" onclick={on_delete}>{ text.delete_all }</button>
-            <p class="aw-hint">{ text.delete_all_hint }</p>
-        </div>
     }
 }

@@ -1,9 +1,9 @@
 use super::*;
-use crate::content::content;
+use crate::content::survey;
 use crate::storage::{KeyValue, MemoryStore};
 
 fn fresh() -> Rc<SurveyState> {
-    Rc::new(SurveyState::new(&content().survey))
+    Rc::new(SurveyState::new(survey()))
 }
 
 fn act(state: Rc<SurveyState>, actions: Vec<SurveyAction>) -> Rc<SurveyState> {
@@ -13,7 +13,7 @@ fn act(state: Rc<SurveyState>, actions: Vec<SurveyAction>) -> Rc<SurveyState> {
 /// Answers every question with its first option, ending on the review screen.
 fn answered() -> Rc<SurveyState> {
     let mut state = fresh().reduce(SurveyAction::Start { now: 1_000 });
-    for question in content().survey.questions {
+    for question in survey().questions {
         state = act(state, vec![SurveyAction::Choose(question.options[0].id.to_string()), SurveyAction::Next]);
     }
     state
@@ -90,7 +90,7 @@ fn back_walks_to_the_previous_question_then_the_intro() {
 
 #[test]
 fn comments_are_kept_and_clamped_to_the_limit() {
-    let max = content().survey.questions[0].comment_max;
+    let max = survey().questions[0].comment_max;
     let state = act(fresh(), vec![SurveyAction::Start { now: 1 }, SurveyAction::Comment("Half-typ".into())]);
     assert_eq!(state.answers["source"].comment, "Half-typ");
     assert!(!state.clamped);
@@ -169,7 +169,7 @@ fn progress_round_trips_through_storage_at_the_same_step() {
         ],
     );
     vault.save(PROGRESS, state.progress().as_ref(), 11).unwrap();
-    let restored = SurveyState::load(&content().survey, &vault, 12);
+    let restored = SurveyState::load(survey(), &vault, 12);
     assert_eq!(restored.step, Step::Question(1));
     assert_eq!(restored.answers, state.answers);
     assert_eq!(restored.started, Some(10));
@@ -182,7 +182,7 @@ fn stale_answers_from_other_content_are_dropped_on_restore() {
     let raw = r#"{"format":1,"updated":2,"record":{"content":"old","step":{"question":99},"started":1,
         "answers":[{"question":"gone","choices":["a"]},{"question":"source","choices":["removed","internal","mix"],"comment":"kept"}]}}"#;
     let store = Rc::new(MemoryStore::with(&[("alliance-widget:default:survey:progress", raw)]));
-    let state = SurveyState::load(&content().survey, &Vault::new(store, "default", "survey"), 3);
+    let state = SurveyState::load(survey(), &Vault::new(store, "default", "survey"), 3);
     assert_eq!(state.step, Step::Question(3), "a step past the end lands on the last question");
     assert_eq!(state.answers.len(), 1);
     let kept = Answer { question: "source".into(), choices: vec!["internal".into()], comment: "kept".into() };
@@ -196,7 +196,7 @@ fn corrupt_progress_starts_clean_with_a_notice_and_keeps_the_history() {
         ("alliance-widget:default:survey:progress", "{\"format\":1,\"step\":"),
         ("alliance-widget:default:survey:responses", history),
     ]));
-    let state = SurveyState::load(&content().survey, &Vault::new(store.clone(), "default", "survey"), 77);
+    let state = SurveyState::load(survey(), &Vault::new(store.clone(), "default", "survey"), 77);
     assert_eq!(state.step, Step::Intro);
     assert_eq!(state.notice, Some(Notice::Unreadable));
     assert_eq!(state.responses.len(), 1);

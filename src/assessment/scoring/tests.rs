@@ -1,12 +1,12 @@
 use super::*;
-use crate::content::content;
+use crate::content::assessment;
 
 fn statements() -> &'static [Statement] {
-    content().assessment.statements
+    assessment().statements
 }
 
 fn scale() -> Vec<i32> {
-    content().assessment.scale.iter().map(|point| point.value).collect()
+    assessment().scale.iter().map(|point| point.value).collect()
 }
 
 fn at(id: &str) -> usize {

@@ -1,0 +1,165 @@
+//! The visitor's own data as a file they can keep: every survey response and assessment, with
+//! the questions, statements and answers written out, as JSON or as CSV.
+
+use crate::assessment::{score_values, Completed};
+use crate::content::{assessment, date_label, fill, survey};
+use crate::survey::Response;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Data {
+    survey: Vec<SurveyResponse>,
+    assessments: Vec<AssessmentResult>,
+}
+
+#[derive(Serialize)]
+struct SurveyResponse {
+    sent: String,
+    answers: Vec<Row>,
+}
+
+#[derive(Serialize)]
+struct AssessmentResult {
+    completed: String,
+    best_fit: &'static str,
+    /// Fit per option, 0 to 100.
+    fits: Vec<(&'static str, u32)>,
+    answers: Vec<Row>,
+}
+
+/// One answered question or statement.
+#[derive(Serialize)]
+struct Row {
+    item: &'static str,
+    answer: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    comment: String,
+}
+
+fn data(responses: &[Response], assessments: &[Completed]) -> Data {
+    let survey = survey();
+    let assessment = assessment();
+    Data {
+        survey: responses
+            .iter()
+            .map(|response| SurveyResponse {
+                sent: date_label(response.submitted),
+                answers: survey
+                    .questions
+                    .iter()
+                    .filter_map(|question| {
+                        let answer = response.answers.get(question.id)?;
+                        let chosen = question.options.iter().filter(|o| answer.choices.iter().any(|c| c == o.id));
+                        Some(Row {
+                            item: question.title,
+                            answer: chosen.map(|o| o.label).collect::<Vec<_>>().join("; "),
+                            comment: answer.comment.clone(),
+                        })
+                    })
+                    .collect(),
+            })
+            .collect(),
+        assessments: assessments
+            .iter()
+            .map(|completed| {
+                let values: Vec<i32> = assessment
+                    .statements
+                    .iter()
+                    .map(|s| completed.answers.iter().find(|g| g.statement == s.id).map_or(0, |g| g.value))
+                    .collect();
+                let score = score_values(assessment, &values);
+                AssessmentResult {
+                    completed: date_label(completed.completed),
+                    best_fit: assessment.outcomes[score.best().index()].name,
+                    fits: assessment.outcomes.iter().zip(score.fits).map(|(o, fit)| (o.name, fit)).collect(),
+                    answers: assessment
+                        .statements
+                        .iter()
+                        .zip(&values)
+                        .map(|(statement, value)| Row {
+                            item: statement.text,
+                            answer: assessment.scale.iter().find(|p| p.value == *value).map_or("", |p| p.label).into(),
+                            comment: String::new(),
+                        })
+                        .collect(),
+                }
+            })
+            .collect(),
+    }
+}
+
+pub fn json(responses: &[Response], assessments: &[Completed]) -> String {
+    serde_json::to_string_pretty(&data(responses, assessments)).unwrap_or_default()
+}
+
+/// One row per answer: `flow,date,item,answer,comment`, with each assessment's best fit first.
+pub fn csv(responses: &[Response], assessments: &[Completed]) -> String {
+    let data = data(responses, assessments);
+    let mut lines = vec!["flow,date,item,answer,comment".to_string()];
+    let mut line = |fields: [&str; 5]| lines.push(fields.map(cell).join(","));
+    for response in &data.survey {
+        for row in &response.answers {
+            line(["survey", &response.sent, row.item, &row.answer, &row.comment]);
+        }
+    }
+    let best_fit = assessment().wording.recommendation;
+    for result in &data.assessments {
+        line(["assessment", &result.completed, &fill(best_fit, &[("option", result.best_fit)]), result.best_fit, ""]);
+        for row in &result.answers {
+            line(["assessment", &result.completed, row.item, &row.answer, ""]);
+        }
+    }
+    lines.join("\r\n") + "\r\n"
+}
+
+/// A CSV field, quoted; a leading `= + - @` is neutralised so that a spreadsheet shows the
+/// visitor's text instead of running it as a formula.
+fn cell(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@']) { format!("'{text}") } else { text.to_string() };
+    format!("\"{}\"", text.replace('"', "\"\""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assessment::Given;
+    use crate::survey::Answers;
+
+    fn response() -> Response {
+        let answers: Answers = serde_json::from_str(
+            r#"[{"question":"interim-fit","choices":["no"],"comment":"=HYPERLINK(\"x\"), <script>alert(1)</script>\nsecond line"}]"#,
+        )
+        .unwrap();
+        Response { submitted: 1_795_391_999_000, content: "c".into(), answers }
+    }
+
+    fn completed() -> Completed {
+        let answers = assessment().statements.iter().map(|s| Given { statement: s.id.into(), value: 2 }).collect();
+        Completed { completed: 1_795_391_999_000, content: "c".into(), answers }
+    }
+
+    #[test]
+    fn json_holds_every_answer_in_words() {
+        let json: serde_json::Value = serde_json::from_str(&json(&[response()], &[completed()])).unwrap();
+        let answer = &json["survey"][0]["answers"][0];
+        assert_eq!(answer["item"], "Would interim or contractor alliance management work for your company?");
+        assert_eq!(answer["answer"], "No");
+        assert!(answer["comment"].as_str().unwrap().contains("<script>"), "kept as the visitor typed it");
+        let result = &json["assessments"][0];
+        assert_eq!(result["completed"], "2026-11-22");
+        assert_eq!(result["best_fit"], assessment().outcomes[0].name);
+        assert_eq!(result["answers"].as_array().unwrap().len(), 9);
+        assert_eq!(result["fits"].as_array().unwrap().len(), 3);
+    }
+
+    #[test]
+    fn csv_quotes_fields_and_defuses_formulas() {
+        let csv = csv(&[response()], &[completed()]);
+        let lines: Vec<&str> = csv.split("\r\n").collect();
+        assert_eq!(lines[0], "flow,date,item,answer,comment");
+        assert!(lines[1].starts_with(r#""survey","2026-11-22","Would interim"#), "{}", lines[1]);
+        assert!(csv.contains(r#""'=HYPERLINK(""x""), <script>alert(1)</script>"#), "{csv}");
+        assert!(csv.contains("\nsecond line\""), "a newline stays inside its quoted field");
+        assert_eq!(csv.matches("\"assessment\"").count(), 10, "the best fit and nine answers");
+    }
+}
