@@ -1,22 +1,11 @@
 // axe-core on every screen of the survey, in the light and the dark colour scheme.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { site, visit } from './helpers.mjs';
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+import { site, violations, visit } from './helpers.mjs';
 
 let web;
 before(async () => { web = await site(); });
 after(async () => { await web?.close(); });
-
-/** The axe violations on the page as it is now, one line each. */
-async function violations(page) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  const results = await page.evaluate((tags) => window.axe.run(document, { runOnly: tags }), TAGS);
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 for (const scheme of ['light', 'dark']) {
   test(`every survey screen passes axe in the ${scheme} scheme`, async () => {

@@ -1,5 +1,7 @@
 // Shared by the end-to-end tests: the built site on loopback and Debian's Chromium.
 import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
 
@@ -29,14 +31,15 @@ export async function site() {
   };
 }
 
-/** A fresh visitor (own storage) on the standalone page, failing on any page error. */
-export async function visit(site, { init } = {}) {
-  const context = await site.browser.newContext();
+/** A fresh visitor (own storage) on a page of the site (the survey page unless `path` says
+ * otherwise), collecting page errors. */
+export async function visit(site, { init, path = '' } = {}) {
+  const context = await site.browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error));
   if (init) await page.addInitScript(init);
-  await page.goto(site.url);
+  await page.goto(new URL(path, site.url).href);
   await page.getByRole('heading', { level: 2 }).first().waitFor();
   return { context, page, errors };
 }
@@ -47,6 +50,9 @@ export function stored(page) {
     Object.keys(localStorage).filter((key) => key.startsWith(prefix)).map((key) => [key, localStorage.getItem(key)]),
   ), PREFIX);
 }
+
+/** The visitor-facing content the widget is built from. */
+export const CONTENT = JSON.parse(readFileSync(new URL('../../content/en.json', import.meta.url), 'utf8'));
 
 /** Presses Tab until the focused element matches `selector`; fails after `limit` presses. */
 export async function tabTo(page, selector, limit = 25) {
@@ -69,3 +75,14 @@ export function focused(page) {
     };
   });
 }
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** The axe violations on the page as it is now, one line each. */
+export async function violations(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const results = await page.evaluate((tags) => window.axe.run(document, { runOnly: tags }), TAGS);
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
