@@ -141,7 +141,8 @@ pub struct Wording {
     pub history_entry: &'static str,
     pub delete_assessment_label: &'static str,
     pub to_survey: &'static str,
-    pub delete_all_hint: &'static str,
+    /// Heading of an option that is not the best fit, opened on request.
+    pub other_option: &'static str,
 }
 
 /// A survey is the one in the build's content: the same survey is the same place in memory.
@@ -334,6 +335,7 @@ fn assessment_problems(assessment: &Assessment) -> Vec<String> {
         ("compare_moved", wording.compare_moved, &["{option}", "{before}", "{after}"]),
         ("history_entry", wording.history_entry, &["{date}", "{option}"]),
         ("delete_assessment_label", wording.delete_assessment_label, &["{date}"]),
+        ("other_option", wording.other_option, &["{option}"]),
     ] {
         found.extend(missing_placeholders(name, template, holes));
     }

@@ -18,12 +18,12 @@ pub fn notice_banner(notice: Option<Notice>) -> Html {
     html! { <p class="aw-notice" role="status">{ message }</p> }
 }
 
-/// "Delete my data", with a sentence on what it removes.
-pub fn delete_my_data(on_delete: Callback<MouseEvent>, hint: &'static str) -> Html {
+/// "Delete my data", with a sentence on what it removes: every key of both flows.
+pub fn delete_my_data(on_delete: Callback<MouseEvent>) -> Html {
     html! {
         <div class="aw-data">
             <button type="button" class="aw-secondary" onclick={on_delete}>{ text().delete_all }</button>
-            <p class="aw-hint">{ hint }</p>
+            <p class="aw-hint">{ text().delete_all_hint }</p>
         </div>
     }
 }

@@ -108,12 +108,11 @@ impl AssessmentState {
 
     /// The state the reader left, read from storage (unreadable records set aside).
     pub fn load(assessment: &'static Assessment, vault: &Vault, now: u64) -> Self {
-        let progress = vault.load::<Progress>(PROGRESS, now);
-        let history = vault.load::<History>(COMPLETED, now);
+        let (progress, history, notice) = vault.load_flow::<Progress, History>((PROGRESS, COMPLETED), now);
         let mut state = AssessmentState::new(assessment);
-        state.notice = progress.notice.or(history.notice);
-        state.history = history.record.unwrap_or_default().assessments;
-        if let Some(progress) = progress.record {
+        state.notice = notice;
+        state.history = history.assessments;
+        if let Some(progress) = progress {
             state.values = state.values_of(&progress.answers);
             state.started = Some(progress.started);
             state.stage = match progress.stage {

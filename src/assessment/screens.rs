@@ -52,8 +52,9 @@ pub fn AssessmentWidget(props: &AssessmentProps) -> Html {
     let root = use_node_ref();
     use_step_focus(&root, (state.stage, shared.is_some()), state.moved, state.reminders);
     let delete_all = {
-        let (vault, survey_vault, state) = (props.vault.clone(), props.survey_vault.clone(), state.clone());
-        Callback::from(move |_| match vault.delete_all().and_then(|()| survey_vault.delete_all()) {
+        let (vault, state) = (props.vault.clone(), state.clone());
+        // Removes every key the widget wrote, the survey's included.
+        Callback::from(move |_| match vault.delete_all() {
             Ok(()) => state.dispatch(AssessmentAction::DeletedAll),
             Err(failure) => state.dispatch(AssessmentAction::StorageFailed(failure.into())),
         })
@@ -82,7 +83,7 @@ pub fn AssessmentWidget(props: &AssessmentProps) -> Html {
             <p class="aw-visually-hidden" aria-live="polite">{ announcement(&state) }</p>
             { screen }
             if has_data && shared.is_none() && matches!(state.stage, Stage::Intro | Stage::Result) {
-                { delete_my_data(delete_all, assessment.wording.delete_all_hint) }
+                { delete_my_data(delete_all) }
             }
         </section>
     }
@@ -226,18 +227,17 @@ fn explanation(assessment: &'static Assessment, values: &[i32]) -> Html {
                     html! { <li>{ if values[at] > 0 { statement.agree } else { statement.disagree } }</li> }
                 }) }
             </ul>
-            { for shown.into_iter().map(|route| {
-                let outcome = &assessment.outcomes[route.index()];
-                html! {
-                    <div class="aw-outcome">
-                        <h3>{ outcome.name }</h3>
-                        <p>{ outcome.summary }</p>
-                        <h4>{ wording.caveats_title }</h4>
-                        <ul>{ for outcome.caveats.iter().map(|c| html! { <li>{ *c }</li> }) }</ul>
-                        <h4>{ wording.next_steps_title }</h4>
-                        <ul>{ for outcome.next_steps.iter().map(|s| html! { <li>{ *s }</li> }) }</ul>
-                    </div>
-                }
+            { for shown.iter().map(|&route| html! {
+                <div class="aw-outcome">
+                    <h3>{ assessment.outcomes[route.index()].name }</h3>
+                    { outcome_details(assessment, route) }
+                </div>
+            }) }
+            { for Route::ALL.into_iter().filter(|route| !shown.contains(route)).map(|route| html! {
+                <details class="aw-outcome aw-other">
+                    <summary>{ fill(wording.other_option, &[("option", assessment.outcomes[route.index()].name)]) }</summary>
+                    { outcome_details(assessment, route) }
+                </details>
             }) }
             <h3>{ wording.change_title }</h3>
             <p class="aw-change">{
@@ -250,6 +250,20 @@ fn explanation(assessment: &'static Assessment, values: &[i32]) -> Html {
                     None => wording.no_change.to_string(),
                 }
             }</p>
+        </>
+    }
+}
+
+/// An option's summary with its caveats and next steps, which always go with it.
+fn outcome_details(assessment: &Assessment, route: Route) -> Html {
+    let (outcome, wording) = (&assessment.outcomes[route.index()], &assessment.wording);
+    html! {
+        <>
+            <p>{ outcome.summary }</p>
+            <h4>{ wording.caveats_title }</h4>
+            <ul>{ for outcome.caveats.iter().map(|c| html! { <li>{ *c }</li> }) }</ul>
+            <h4>{ wording.next_steps_title }</h4>
+            <ul>{ for outcome.next_steps.iter().map(|s| html! { <li>{ *s }</li> }) }</ul>
         </>
     }
 }

@@ -157,6 +157,18 @@ impl Vault {
         Loaded { record: None, notice: Some(moved.err().map_or(notice, Notice::from)) }
     }
 
+    /// Reads a flow's two records (its progress and its history), and the first problem met
+    /// with either; a missing or unreadable history is empty.
+    pub fn load_flow<P: DeserializeOwned, H: DeserializeOwned + Default>(
+        &self,
+        names: (&str, &str),
+        now: u64,
+    ) -> (Option<P>, H, Option<Notice>) {
+        let progress = self.load::<P>(names.0, now);
+        let history = self.load::<H>(names.1, now);
+        (progress.record, history.record.unwrap_or_default(), progress.notice.or(history.notice))
+    }
+
     /// Writes a record, or removes its key when there is nothing to keep.
     pub fn save<T: Serialize>(&self, name: &str, record: Option<&T>, now: u64) -> Result<(), Failure> {
         let key = self.key(name);

@@ -165,12 +165,11 @@ impl SurveyState {
     /// The state the visitor left, read from storage. Unreadable records have been set aside
     /// by the vault; the first problem met becomes the notice.
     pub fn load(survey: &'static Survey, vault: &Vault, now: u64) -> Self {
-        let progress = vault.load::<Progress>(PROGRESS, now);
-        let history = vault.load::<History>(RESPONSES, now);
+        let (progress, history, notice) = vault.load_flow::<Progress, History>((PROGRESS, RESPONSES), now);
         let mut state = SurveyState::new(survey);
-        state.notice = progress.notice.or(history.notice);
-        state.responses = history.record.unwrap_or_default().responses;
-        if let Some(progress) = progress.record {
+        state.notice = notice;
+        state.responses = history.responses;
+        if let Some(progress) = progress {
             state.restore(progress);
         }
         state

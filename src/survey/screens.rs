@@ -61,7 +61,7 @@ pub fn SurveyWidget(props: &SurveyProps) -> Html {
                 }
             }
             if has_data && matches!(survey.step, Step::Intro | Step::Thanks) {
-                { delete_my_data(delete_all, text().delete_all_hint) }
+                { delete_my_data(delete_all) }
             }
         </section>
     }

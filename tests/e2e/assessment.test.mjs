@@ -162,6 +162,20 @@ test('a second assessment is compared with the first, and each can be deleted', 
   await context.close();
 });
 
+test('delete my data removes both flows\' keys and nothing else', async () => {
+  const { context, page } = await open();
+  await page.evaluate((prefix) => {
+    localStorage.setItem(`${prefix}default:survey:responses`, '{"format":1,"updated":1,"record":{"responses":[]}}');
+    localStorage.setItem('host-page', 'keep');
+  }, PREFIX);
+  await assess(page, SITUATIONS.interim);
+  await page.getByRole('button', { name: CONTENT.text.delete_all }).click();
+  await page.getByText(CONTENT.text.deleted_all).waitFor();
+  assert.deepEqual(await stored(page), {});
+  assert.equal(await page.evaluate(() => localStorage.getItem('host-page')), 'keep');
+  await context.close();
+});
+
 for (const scheme of ['light', 'dark']) {
   test(`every assessment screen passes axe in the ${scheme} scheme`, async () => {
     const { context, page } = await open();

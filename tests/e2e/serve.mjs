@@ -44,5 +44,5 @@ export function serve(dir, port = 0) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [dir = 'dist', port = '8080'] = process.argv.slice(2);
   const { url } = await serve(dir, Number(port));
-  console.log(`Serving ${dir} at ${url} (Ctrl+C to stop)`);
+  console.log(`Serving ${dir} at ${url}\n  survey:          ${url}\n  self-assessment: ${url}assessment/\n(Ctrl+C to stop)`);
 }
