@@ -162,6 +162,25 @@ test('a second assessment is compared with the first, and each can be deleted', 
   await context.close();
 });
 
+test('a crash shows a friendly message instead of a dead widget, and keeps the answers', async () => {
+  const { context, page, errors } = await open();
+  await page.getByRole('button', { name: A.start }).click();
+  for (const statement of A.statements) {
+    await page.getByRole('group', { name: statement.text }).getByLabel(LABEL[2], { exact: true }).check();
+  }
+  // A hostile page breaks SVG creation, which the result's chart needs: the wasm panics.
+  await page.evaluate(() => { Document.prototype.createElementNS = () => { throw new Error('broken by the page'); }; });
+  await page.getByRole('button', { name: A.wording.see_result }).click();
+  await page.getByRole('alert').filter({ hasText: CONTENT.text.crash }).waitFor();
+  assert.ok(errors.length > 0, 'the panic is reported to the console, not hidden');
+  const record = JSON.parse((await stored(page))[`${PREFIX}default:assessment:progress`]).record;
+  assert.equal(record.answers.length, A.statements.length, 'every answer is still stored');
+  await page.reload();
+  await page.getByRole('button', { name: A.wording.see_result }).click();
+  await page.getByRole('heading', { name: A.wording.result_title }).waitFor();
+  await context.close();
+});
+
 test('delete my data removes both flows\' keys and nothing else', async () => {
   const { context, page } = await open();
   await page.evaluate((prefix) => {
