@@ -11,10 +11,11 @@ setup:
 	@scripts/setup
 
 # The survey page at /, then the self-assessment page at /assessment/ (trunk builds one page
-# a run, and the first run empties dist/).
+# a run, and the first run empties dist/), then the service worker that keeps both offline.
 build: setup
 	trunk build --release --offline
 	trunk build --release --offline --dist dist/assessment --public-url /assessment/ assessment/index.html
+	node scripts/service-worker.mjs dist
 
 serve: build
 	node tests/e2e/serve.mjs dist $(PORT)

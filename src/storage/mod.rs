@@ -143,18 +143,26 @@ impl Vault {
     /// Reads a record. A value that can't be read is moved to `<key>:backup:<now>` so that
     /// nothing the visitor typed is destroyed, and the widget starts clean.
     pub fn load<T: DeserializeOwned>(&self, name: &str, now: u64) -> Loaded<T> {
+        let mut record = None;
+        let notice = self.read(name, now, &mut |raw| {
+            record = Some(decode::<T>(raw)?);
+            Ok(())
+        });
+        Loaded { record, notice }
+    }
+
+    /// Hands the stored value to `decode` and sets it aside when that fails. Not generic, so
+    /// the wasm carries this once rather than once per record type.
+    fn read(&self, name: &str, now: u64, decode: &mut dyn FnMut(&str) -> Result<(), Notice>) -> Option<Notice> {
         let key = self.key(name);
         let raw = match self.store.get(&key) {
             Ok(Some(raw)) => raw,
-            Ok(None) => return Loaded { record: None, notice: None },
-            Err(failure) => return Loaded { record: None, notice: Some(failure.into()) },
+            Ok(None) => return None,
+            Err(failure) => return Some(failure.into()),
         };
-        let notice = match decode::<T>(&raw) {
-            Ok(record) => return Loaded { record: Some(record), notice: None },
-            Err(notice) => notice,
-        };
+        let notice = decode(&raw).err()?;
         let moved = self.store.set(&format!("{key}:backup:{now}"), &raw).and_then(|()| self.store.remove(&key));
-        Loaded { record: None, notice: Some(moved.err().map_or(notice, Notice::from)) }
+        Some(moved.err().map_or(notice, Notice::from))
     }
 
     /// Reads a flow's two records (its progress and its history), and the first problem met

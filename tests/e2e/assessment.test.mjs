@@ -2,10 +2,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { CONTENT, PREFIX, site, stored, violations, visit } from './helpers.mjs';
+import { assess, CONTENT, LABEL, PREFIX, site, stored, violations, visit } from './helpers.mjs';
 
 const A = CONTENT.assessment;
-const LABEL = Object.fromEntries(A.scale.map((point) => [point.value, point.label]));
 const STATEMENT = Object.fromEntries(A.statements.map((s) => [s.id, s]));
 const OUTCOME = Object.fromEntries(A.outcomes.map((o) => [o.id, o.name]));
 
@@ -14,17 +13,6 @@ before(async () => { web = await site(); });
 after(async () => { await web?.close(); });
 
 const open = (options = {}) => visit(web, { path: 'assessment/', ...options });
-
-/** Answers every statement: the given values, "don't know" for the rest; then asks for the result. */
-async function assess(page, answers) {
-  await page.getByRole('button', { name: A.start }).click();
-  for (const statement of A.statements) {
-    const value = answers[statement.id] ?? 0;
-    await page.getByRole('group', { name: statement.text }).getByLabel(LABEL[value], { exact: true }).check();
-  }
-  await page.getByRole('button', { name: A.wording.see_result }).click();
-  await page.getByRole('heading', { name: A.wording.result_title }).waitFor();
-}
 
 const SITUATIONS = {
   interim: { urgent: 2, temporary: 2, culture: 1, guidance: 2, handover: 2, insiders: 1 },

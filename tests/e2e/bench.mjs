@@ -1,7 +1,8 @@
-// Benchmark (not a test): the release build's size, and the median time until the first
-// question is answerable in headless Chromium, beside a plain HTML page measured in the same run.
+// Benchmark (not a test): for each page, the bytes it fetches until the first question is
+// answerable (gzip -9 of each file) and the median time to that moment in headless Chromium,
+// beside a plain HTML page with the survey's first question measured in the same run.
 import { chromium } from 'playwright-core';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -11,14 +12,8 @@ import { serve } from './serve.mjs';
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const BUDGET = 100 * 1000;
 
-/** The files a page loads: those in its own folder, not the other pages' folders. */
-async function pageFiles(dir) {
-  const entries = await readdir(dir, { withFileTypes: true });
-  return Promise.all(entries.filter((e) => e.isFile()).map(async (e) => ({ name: e.name, body: await readFile(join(dir, e.name)) })));
-}
-
-// Records when a radio button is first on the page; clicks the widget's Start button on sight,
-// as a visitor would, so both pages are timed to the same moment: the first answer can be given.
+// Records when a radio button is first on the page; clicks a widget's Start button on sight,
+// as a visitor would, so every page is timed to the same moment: the first answer can be given.
 function markAnswerable() {
   const check = () => {
     const start = document.querySelector('[data-alliance-widget] .aw-primary');
@@ -31,46 +26,60 @@ function markAnswerable() {
   document.addEventListener('DOMContentLoaded', check);
 }
 
-async function timeToAnswerable(browser, url) {
+/** Median time to answerable over cold loads, and the paths the page fetched until then. */
+async function measure(browser, url) {
   const times = [];
+  let fetched = [];
   for (let run = 0; run < RUNS; run += 1) {
-    const context = await browser.newContext();
+    const context = await browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
+    const paths = [];
+    page.on('response', (response) => paths.push(new URL(response.url()).pathname));
     await page.addInitScript(markAnswerable);
     await page.goto(url);
     await page.waitForFunction(() => window.__answerable);
     times.push(await page.evaluate(() => window.__answerable));
+    if (run === 0) fetched = [...paths];
     await context.close();
   }
   times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  return { time: times[Math.floor(times.length / 2)], fetched };
 }
 
-const PAGES = [['survey page (/)', ''], ['assessment page (/assessment/)', 'assessment']];
-for (const [label, folder] of PAGES) {
-  let raw = 0;
-  let gzip = 0;
-  console.log(`First load of the ${label}:`);
-  for (const { name, body } of (await pageFiles(join(DIST, folder))).sort((a, b) => b.body.length - a.body.length)) {
-    const zipped = gzipSync(body, { level: 9 }).length;
-    raw += body.length;
-    gzip += zipped;
-    console.log(`  ${name.padEnd(44)} ${String(body.length).padStart(9)} B raw ${String(zipped).padStart(8)} B gzip`);
-  }
-  console.log(`  ${'total'.padEnd(44)} ${String(raw).padStart(9)} B raw ${String(gzip).padStart(8)} B gzip`
-    + ` (${gzip} B of the ${BUDGET} B budget: ${gzip <= BUDGET ? 'within' : 'OVER'})\n`);
+/** Sizes of the fetched paths, read from the folder the server serves. */
+async function sizes(root, paths) {
+  return Promise.all(paths.map(async (path) => {
+    const body = await readFile(join(root, path.endsWith('/') ? `${path}index.html` : path));
+    return { path, raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
+  }));
 }
 
 const widget = await serve(DIST);
-const baseline = await serve(fileURLToPath(new URL('baseline', import.meta.url)));
+const baselineRoot = fileURLToPath(new URL('baseline', import.meta.url));
+const baseline = await serve(baselineRoot);
 const browser = await chromium.launch({ ...CHROMIUM, headless: true });
-const plain = await timeToAnswerable(browser, baseline.url);
-const survey = await timeToAnswerable(browser, widget.url);
-const assessment = await timeToAnswerable(browser, `${widget.url}assessment/`);
+const pages = [
+  ['plain HTML page', baseline.url, baselineRoot],
+  ['survey page (/)', widget.url, DIST],
+  ['assessment page (/assessment/)', `${widget.url}assessment/`, DIST],
+];
+const results = [];
+for (const [label, url, root] of pages) results.push({ label, ...await measure(browser, url), root });
 await browser.close();
 widget.close();
 baseline.close();
+
+const [plain] = results;
+for (const result of results) {
+  const files = await sizes(result.root, result.fetched);
+  result.gzip = files.reduce((sum, f) => sum + f.gzip, 0);
+  console.log(`${result.label}: fetched until answerable`);
+  for (const f of files) console.log(`  ${f.path.padEnd(52)} ${String(f.raw).padStart(8)} B raw ${String(f.gzip).padStart(7)} B gzip`);
+  const budget = result === plain ? '' : ` (budget ${BUDGET} B: ${result.gzip <= BUDGET ? 'within' : 'OVER'})`;
+  console.log(`  ${'total'.padEnd(52)} ${' '.repeat(15)} ${String(result.gzip).padStart(7)} B gzip${budget}\n`);
+}
 console.log(`Median time until the first question is answerable (${RUNS} cold loads each, loopback):`);
-console.log(`  plain HTML page   ${plain.toFixed(1).padStart(7)} ms (1.00x)`);
-console.log(`  survey page       ${survey.toFixed(1).padStart(7)} ms (${(survey / plain).toFixed(2)}x)`);
-console.log(`  assessment page   ${assessment.toFixed(1).padStart(7)} ms (${(assessment / plain).toFixed(2)}x)`);
+for (const result of results) {
+  const ratio = (result.time / plain.time).toFixed(2);
+  console.log(`  ${result.label.padEnd(32)} ${result.time.toFixed(1).padStart(7)} ms (${ratio}x)  ${String(result.gzip).padStart(7)} B gzip (${(result.gzip / plain.gzip).toFixed(1)}x)`);
+}

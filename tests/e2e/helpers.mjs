@@ -54,6 +54,40 @@ export function stored(page) {
 /** The visitor-facing content the widget is built from. */
 export const CONTENT = JSON.parse(readFileSync(new URL('../../content/en.json', import.meta.url), 'utf8'));
 
+/** The assessment's answer labels by scale value. */
+export const LABEL = Object.fromEntries(CONTENT.assessment.scale.map((point) => [point.value, point.label]));
+
+/** Starts (or resumes) the survey and answers it by mouse, up to the review. */
+export async function answerAllByMouse(page, start = CONTENT.survey.start) {
+  await page.getByRole('button', { name: start }).click();
+  await answerQuestions(page);
+}
+
+/** Answers the four questions by mouse, with a comment on the third, up to the review. */
+export async function answerQuestions(page) {
+  await page.getByLabel('A mix of these').check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Hiring internally').check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Yes, as a temporary bridge').check();
+  await page.getByLabel('Why, or why not? (optional)').fill('Only with a plan to hand over within 18 months.');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Development alliances').check();
+  await page.getByLabel('Go-to-market alliances').check();
+  await page.getByRole('button', { name: 'Review your answers' }).click();
+}
+
+/** Answers every statement: the given values, "don't know" for the rest; then asks for the result. */
+export async function assess(page, answers) {
+  await page.getByRole('button', { name: CONTENT.assessment.start }).click();
+  for (const statement of CONTENT.assessment.statements) {
+    const value = answers[statement.id] ?? 0;
+    await page.getByRole('group', { name: statement.text }).getByLabel(LABEL[value], { exact: true }).check();
+  }
+  await page.getByRole('button', { name: CONTENT.assessment.wording.see_result }).click();
+  await page.getByRole('heading', { name: CONTENT.assessment.wording.result_title }).waitFor();
+}
+
 /** Presses Tab until the focused element matches `selector`; fails after `limit` presses. */
 export async function tabTo(page, selector, limit = 25) {
   for (let i = 0; i < limit; i += 1) {

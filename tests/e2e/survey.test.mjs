@@ -1,7 +1,7 @@
 // The survey as a visitor uses it, on the release build in Chromium.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { focused, PREFIX, site, stored, tabTo, visit } from './helpers.mjs';
+import { answerAllByMouse, answerQuestions, focused, PREFIX, site, stored, tabTo, visit } from './helpers.mjs';
 
 let web;
 before(async () => { web = await site(); });
@@ -9,26 +9,6 @@ after(async () => { await web?.close(); });
 
 const progressKey = `${PREFIX}default:survey:progress`;
 const responsesKey = `${PREFIX}default:survey:responses`;
-
-/** Starts the survey and answers it by mouse, up to the review. */
-async function answerAllByMouse(page) {
-  await page.getByRole('button', { name: 'Start the survey' }).click();
-  await answerQuestions(page);
-}
-
-/** Answers the four questions by mouse, with a comment on the third, up to the review. */
-async function answerQuestions(page) {
-  await page.getByLabel('A mix of these').check();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByLabel('Hiring internally').check();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByLabel('Yes, as a temporary bridge').check();
-  await page.getByLabel('Why, or why not? (optional)').fill('Only with a plan to hand over within 18 months.');
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByLabel('Development alliances').check();
-  await page.getByLabel('Go-to-market alliances').check();
-  await page.getByRole('button', { name: 'Review your answers' }).click();
-}
 
 test('a visitor completes the survey by mouse and finds the response after a reload', async () => {
   const { context, page, errors } = await visit(web);

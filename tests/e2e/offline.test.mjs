@@ -1,0 +1,93 @@
+// After one visit, both pages load and work with the network off.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { appendFile, cp, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { answerAllByMouse, assess, CONTENT, DIST, LABEL, PREFIX, site, stored } from './helpers.mjs';
+import { serve } from './serve.mjs';
+
+let web;
+before(async () => { web = await site(); });
+after(async () => { await web?.close(); });
+
+test('after one visit both flows start, resume and finish offline', async () => {
+  const context = await web.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(web.url);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByRole('button', { name: CONTENT.survey.start }).click();
+  await page.getByLabel(CONTENT.survey.questions[0].options[1].label).check();
+  await page.getByRole('button', { name: CONTENT.text.next }).click();
+  await page.reload();
+  await page.getByText('Question 2 of 4', { exact: true }).waitFor();
+  await page.getByRole('button', { name: CONTENT.text.back }).click();
+  await page.getByRole('button', { name: CONTENT.text.back }).click();
+  await answerAllByMouse(page, CONTENT.survey.resume);
+  await page.getByRole('button', { name: CONTENT.text.submit }).click();
+  await page.getByRole('heading', { name: CONTENT.text.thanks_title }).waitFor();
+
+  await page.goto(`${web.url}assessment/`);
+  await assess(page, { urgent: 2, temporary: 2 });
+  assert.match(await page.locator('.aw-headline').textContent(), /interim/);
+  await page.reload();
+  await page.getByRole('heading', { name: CONTENT.assessment.wording.result_title }).waitFor();
+
+  const kept = Object.keys(await stored(page));
+  assert.ok(kept.includes(`${PREFIX}default:survey:responses`) && kept.includes(`${PREFIX}default:assessment:completed`), `${kept}`);
+  assert.equal(await page.evaluate(() => navigator.onLine), false, 'the browser really was offline');
+  await context.close();
+});
+
+test('a rebuilt version replaces the old cache without losing a half-finished assessment', async () => {
+  const folder = await mkdtemp(join(tmpdir(), 'alliance-widget-'));
+  await cp(DIST, folder, { recursive: true });
+  const server = await serve(folder);
+  const context = await web.browser.newContext();
+  const page = await context.newPage();
+  const caches = () => page.evaluate(() => caches.keys());
+  try {
+    await page.goto(`${server.url}assessment/`);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const [first] = await caches();
+    await page.getByRole('button', { name: CONTENT.assessment.start }).click();
+    for (const statement of CONTENT.assessment.statements.slice(0, 4)) {
+      await page.getByRole('group', { name: statement.text }).getByLabel(LABEL[2], { exact: true }).check();
+    }
+
+    // A new build: a changed file, and the service worker generated again from the files.
+    const css = (await readdir(folder)).find((name) => name.startsWith('widget-'));
+    await appendFile(join(folder, css), '\n/* a new version */\n');
+    execFileSync('node', [new URL('../../scripts/service-worker.mjs', import.meta.url).pathname, folder]);
+
+    await page.reload();
+    let kept = await caches();
+    for (let tries = 0; tries < 100 && (kept.length !== 1 || kept[0] === first); tries += 1) {
+      await page.waitForTimeout(100);
+      kept = await caches();
+    }
+    assert.equal(kept.length, 1, `one cache left: ${kept}`);
+    assert.notEqual(kept[0], first, 'the old cache is gone, a new one in its place');
+    await page.getByRole('group', { name: CONTENT.assessment.statements[3].text }).waitFor();
+    const answers = JSON.parse((await stored(page))[`${PREFIX}default:assessment:progress`]).record.answers;
+    assert.equal(answers.length, 4, 'the half-finished assessment is intact');
+
+    await context.setOffline(true);
+    await page.reload();
+    for (const statement of CONTENT.assessment.statements.slice(4)) {
+      await page.getByRole('group', { name: statement.text }).getByLabel(LABEL[0], { exact: true }).check();
+    }
+    await page.getByRole('button', { name: CONTENT.assessment.wording.see_result }).click();
+    await page.getByRole('heading', { name: CONTENT.assessment.wording.result_title }).waitFor();
+  } finally {
+    await context.close();
+    server.close();
+    await rm(folder, { recursive: true, force: true });
+  }
+});
