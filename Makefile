@@ -11,10 +11,12 @@ setup:
 	@scripts/setup
 
 # The survey page at /, then the self-assessment page at /assessment/ (trunk builds one page
-# a run, and the first run empties dist/), then the service worker that keeps both offline.
+# a run, and the first run empties dist/), then the embed loader with the example pages, then
+# the service worker that keeps it all offline.
 build: setup
 	trunk build --release --offline
 	trunk build --release --offline --dist dist/assessment --public-url /assessment/ assessment/index.html
+	node scripts/embed.mjs dist
 	node scripts/service-worker.mjs dist
 
 serve: build

@@ -1,19 +1,27 @@
 //! A panic must not leave a dead widget: the hook replaces each widget with a short message.
 //! Stored data is not touched, so a reload carries on where the visitor was.
 
-use wasm_bindgen::JsCast;
+use std::cell::RefCell;
 use web_sys::Element;
 
-/// Installs the hook through yew, which would otherwise put its own in place on first render.
-pub fn install(mounts: &'static str, message: &'static str) {
-    yew::set_custom_panic_hook(Box::new(move |info| {
-        web_sys::console::error_1(&info.to_string().into());
-        let document = web_sys::window().and_then(|window| window.document());
-        let Some(found) = document.and_then(|document| document.query_selector_all(mounts).ok()) else { return };
-        for mount in (0..found.length()).filter_map(|index| found.item(index)?.dyn_into::<Element>().ok()) {
-            show(&mount, message);
+thread_local! {
+    /// Every element a widget was started in, on the page or in a shadow root.
+    static ROOTS: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Installs the hook (once; through yew, which would otherwise put its own in place on first
+/// render) and remembers `root` as a place to show `message`.
+pub fn watch(root: &Element, message: &'static str) {
+    ROOTS.with(|roots| {
+        let mut roots = roots.borrow_mut();
+        if roots.is_empty() {
+            yew::set_custom_panic_hook(Box::new(move |info| {
+                web_sys::console::error_1(&info.to_string().into());
+                ROOTS.with(|roots| roots.borrow().iter().for_each(|root| show(root, message)));
+            }));
         }
-    }));
+        roots.push(root.clone());
+    });
 }
 
 /// Replaces what `mount` shows with `message`, announced at once.

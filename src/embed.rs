@@ -1,6 +1,7 @@
-//! Finds the page's mount elements and starts the flow each one names:
-//! `<div data-alliance-widget="survey">` or `"assessment"`. Each flow is its own binary (and
-//! wasm file), so a page downloads only the flows it shows.
+//! Starts widgets: every `<div data-alliance-widget="survey">` (or `"assessment"`) of a page,
+//! or one element handed over by the embed loader (`alliance-widget.js`), which puts it in a
+//! shadow root. Each flow is its own binary (and wasm file), so a page downloads only the
+//! flows it shows.
 
 use crate::assessment::screens::{AssessmentProps, AssessmentWidget};
 use crate::assessment::share;
@@ -11,35 +12,58 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-/// Mount elements carry this attribute; its value names the flow.
-const MOUNT: &str = "[data-alliance-widget]";
-const NAMESPACE: &str = "default";
+/// Mount elements on a page carry this attribute; its value names the flow.
+const MOUNT: &str = "data-alliance-widget";
+const FLOWS: [&str; 2] = ["survey", "assessment"];
+const DEFAULT_NAMESPACE: &str = "default";
 
-/// What every widget on the page shares: the storage and the page's address.
-struct Page {
-    store: Rc<dyn KeyValue>,
-    url: String,
-    fragment: String,
+fn vault(namespace: &str, flow: &str) -> Vault {
+    let store: Rc<dyn KeyValue> = Rc::new(LocalStore::open());
+    Vault::new(store, namespace, flow)
 }
 
-/// The page's mounts of `flow`, emptied and ready, with the crash message installed. Only the
-/// survey's script (the main one) tells the page's author about mounts naming no known flow.
-fn mounts(flow: &str) -> Option<(Page, Vec<Element>)> {
-    let window = web_sys::window()?;
-    let list = window.document()?.query_selector_all(MOUNT).ok()?;
-    let all: Vec<Element> = (0..list.length()).filter_map(|index| list.item(index)?.dyn_into().ok()).collect();
-    crate::crash::install(MOUNT, text().crash);
-    let location = window.location();
-    let page = Page {
-        store: Rc::new(LocalStore::open()),
-        url: [location.origin(), location.pathname(), location.search()].map(Result::unwrap_or_default).concat(),
-        fragment: location.hash().unwrap_or_default(),
+/// Starts a survey in `root`, keeping its data under `namespace`.
+pub fn mount_survey(root: Element, namespace: &str, uid: String) {
+    crate::crash::watch(&root, text().crash);
+    root.set_inner_html("");
+    let props = SurveyProps { vault: vault(namespace, "survey"), uid: uid.into() };
+    yew::Renderer::<SurveyWidget>::with_root_and_props(root, props).render();
+}
+
+/// Starts a self-assessment in `root`; a share link in the page's address shows its result.
+pub fn mount_assessment(root: Element, namespace: &str, uid: String, survey_link: Option<String>) {
+    crate::crash::watch(&root, text().crash);
+    root.set_inner_html("");
+    let location = web_sys::window().map(|window| window.location());
+    let part = |get: fn(&web_sys::Location) -> Result<String, wasm_bindgen::JsValue>| {
+        location.as_ref().and_then(|l| get(l).ok()).unwrap_or_default()
+    };
+    let props = AssessmentProps {
+        vault: vault(namespace, "assessment"),
+        survey_vault: vault(namespace, "survey"),
+        uid: uid.into(),
+        page_url: [part(web_sys::Location::origin), part(web_sys::Location::pathname), part(web_sys::Location::search)]
+            .concat()
+            .into(),
+        shared: share::decode(assessment(), &part(web_sys::Location::hash)).transpose(),
+        survey_link: survey_link.map(Into::into),
+    };
+    yew::Renderer::<AssessmentWidget>::with_root_and_props(root, props).render();
+}
+
+/// The page's mounts naming `flow`. Only the survey's script (the main one) tells the page's
+/// author about mounts naming no known flow.
+fn page_mounts(flow: &str) -> Vec<Element> {
+    let Some(list) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.query_selector_all(&format!("[{MOUNT}]")).ok())
+    else {
+        return Vec::new();
     };
     let mut mine = Vec::new();
-    for mount in all {
-        let named = mount.get_attribute("data-alliance-widget").unwrap_or_default();
+    for mount in (0..list.length()).filter_map(|index| list.item(index)?.dyn_into::<Element>().ok()) {
+        let named = mount.get_attribute(MOUNT).unwrap_or_default();
         if named == flow {
-            mount.set_inner_html("");
             mine.push(mount);
         } else if flow == "survey" && !FLOWS.contains(&named.as_str()) {
             let message = fill(text().unknown_flow, &[("value", &named)]);
@@ -47,35 +71,20 @@ fn mounts(flow: &str) -> Option<(Page, Vec<Element>)> {
             mount.set_text_content(Some(&message));
         }
     }
-    Some((page, mine))
+    mine
 }
 
-const FLOWS: [&str; 2] = ["survey", "assessment"];
-
-/// Starts every survey on the page.
+/// Starts every survey mount of the page.
 pub fn start_survey() {
-    let Some((page, mounts)) = mounts("survey") else { return };
-    for (index, mount) in mounts.into_iter().enumerate() {
-        let props = SurveyProps {
-            vault: Vault::new(page.store.clone(), NAMESPACE, "survey"),
-            uid: format!("aws{index}").into(),
-        };
-        yew::Renderer::<SurveyWidget>::with_root_and_props(mount, props).render();
+    for (index, mount) in page_mounts("survey").into_iter().enumerate() {
+        mount_survey(mount, DEFAULT_NAMESPACE, format!("aws{index}"));
     }
 }
 
-/// Starts every self-assessment on the page; a share link in the address shows its result.
+/// Starts every self-assessment mount of the page.
 pub fn start_assessment() {
-    let Some((page, mounts)) = mounts("assessment") else { return };
-    for (index, mount) in mounts.into_iter().enumerate() {
-        let props = AssessmentProps {
-            vault: Vault::new(page.store.clone(), NAMESPACE, "assessment"),
-            survey_vault: Vault::new(page.store.clone(), NAMESPACE, "survey"),
-            uid: format!("awa{index}").into(),
-            page_url: page.url.clone().into(),
-            shared: share::decode(assessment(), &page.fragment).transpose(),
-            survey_link: mount.get_attribute("data-survey-link").map(Into::into),
-        };
-        yew::Renderer::<AssessmentWidget>::with_root_and_props(mount, props).render();
+    for (index, mount) in page_mounts("assessment").into_iter().enumerate() {
+        let link = mount.get_attribute("data-survey-link");
+        mount_assessment(mount, DEFAULT_NAMESPACE, format!("awa{index}"), link);
     }
 }

@@ -1,5 +1,14 @@
-//! The survey's script: starts every `data-alliance-widget="survey"` mount on the page.
+//! The survey's script: on a page, starts every `data-alliance-widget="survey"` mount; for the
+//! embed loader, exports `mount`.
+
 fn main() {
     #[cfg(target_arch = "wasm32")]
     alliance_widget::embed::start_survey();
+}
+
+/// Starts a survey in `root` (the loader's element in a shadow root), its data under `namespace`.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn mount(root: web_sys::Element, namespace: String, uid: String) {
+    alliance_widget::embed::mount_survey(root, &namespace, uid);
 }

@@ -1,5 +1,15 @@
-//! The self-assessment's script: starts every `data-alliance-widget="assessment"` mount.
+//! The self-assessment's script: on a page, starts every `data-alliance-widget="assessment"`
+//! mount; for the embed loader, exports `mount`.
+
 fn main() {
     #[cfg(target_arch = "wasm32")]
     alliance_widget::embed::start_assessment();
+}
+
+/// Starts a self-assessment in `root` (the loader's element in a shadow root), its data under
+/// `namespace`; `survey_link` is where the survey is offered, if anywhere.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn mount(root: web_sys::Element, namespace: String, uid: String, survey_link: Option<String>) {
+    alliance_widget::embed::mount_assessment(root, &namespace, uid, survey_link);
 }

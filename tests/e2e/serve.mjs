@@ -18,6 +18,11 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
+// The strict-CSP example page is served with the policy it demonstrates.
+const POLICIES = {
+  '/examples/strict-csp.html': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'",
+};
+
 export function serve(dir, port = 0) {
   const root = resolve(dir);
   const server = createServer(async (request, response) => {
@@ -29,7 +34,9 @@ export function serve(dir, port = 0) {
     }
     try {
       const body = await readFile(file);
-      response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      const headers = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' };
+      if (POLICIES[path]) headers['Content-Security-Policy'] = POLICIES[path];
+      response.writeHead(200, headers);
       response.end(body);
     } catch {
       response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
@@ -45,5 +52,5 @@ export function serve(dir, port = 0) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [dir = 'dist', port = '8080'] = process.argv.slice(2);
   const { url } = await serve(dir, Number(port));
-  console.log(`Serving ${dir} at ${url}\n  survey:          ${url}\n  self-assessment: ${url}assessment/\n(Ctrl+C to stop)`);
+  console.log(`Serving ${dir} at ${url}\n  survey:          ${url}\n  self-assessment: ${url}assessment/\n  embed examples:  ${url}examples/article.html, hostile.html, strict-csp.html\n(Ctrl+C to stop)`);
 }

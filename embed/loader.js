@@ -1,0 +1,71 @@
+// alliance-widget.js: the one script a host page adds, `<script async src=".../alliance-widget.js">`.
+// It turns every `<div data-alliance-widget="survey|assessment">` into an independent widget
+// inside a shadow root (its own styles, untouched by the page's CSS and not touching it), and
+// starts a flow's wasm only when one of its mounts comes near the viewport.
+// scripts/embed.mjs writes it into dist/ with the built files' names in place of __FLOWS__.
+(() => {
+  const FLOWS = __FLOWS__;
+  const THEMES = ['auto', 'light', 'dark'];
+  const base = document.currentScript ? document.currentScript.src : location.href;
+  const at = (path) => new URL(path, base).href;
+  const started = {};
+  let count = 0;
+
+  // Each flow's module and wasm, fetched and started once for all its mounts.
+  const load = (flow) => (started[flow] ??= import(at(FLOWS[flow].module)).then(async (module) => {
+    await module.default({ module_or_path: at(FLOWS[flow].wasm) });
+    return module;
+  }));
+
+  /** The mount's options, or a sentence for the page's author on what is wrong. */
+  function options(mount, flow) {
+    const theme = mount.getAttribute('data-theme') ?? 'auto';
+    const namespace = mount.getAttribute('data-namespace') ?? 'default';
+    const accent = mount.getAttribute('data-accent');
+    const compact = mount.getAttribute('data-compact');
+    if (!(flow in FLOWS)) return `data-alliance-widget must be "survey" or "assessment", not "${flow}".`;
+    if (!THEMES.includes(theme)) return `data-theme must be "auto", "light" or "dark", not "${theme}".`;
+    if (!/^[a-z0-9-]{1,40}$/.test(namespace)) return `data-namespace must be 1 to 40 lower-case letters, digits or dashes, not "${namespace}".`;
+    if (accent !== null && !CSS.supports('color', accent)) return `data-accent must be a CSS colour, not "${accent}".`;
+    if (compact !== null && !['', 'true', 'false'].includes(compact)) return `data-compact takes no value, or "true" or "false", not "${compact}".`;
+    return { theme, namespace, accent, compact: compact === '' || compact === 'true', surveyLink: mount.getAttribute('data-survey-link') };
+  }
+
+  function prepare(mount) {
+    const flow = mount.getAttribute('data-alliance-widget');
+    // Taken over here: the wasm's own page scan must not start it a second time.
+    mount.removeAttribute('data-alliance-widget');
+    mount.setAttribute('data-alliance-widget-embedded', flow);
+    const chosen = options(mount, flow);
+    if (typeof chosen === 'string') {
+      console.warn(`Alliance widget: ${chosen}`);
+      mount.textContent = `Alliance widget not shown: ${chosen}`;
+      return;
+    }
+    const shadow = mount.attachShadow({ mode: 'open' });
+    for (const style of FLOWS[flow].styles) {
+      const link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = at(style);
+      shadow.append(link);
+    }
+    const root = document.createElement('div');
+    root.className = `aw-theme-${chosen.theme}${chosen.compact ? ' aw-compact' : ''}`;
+    if (chosen.accent) root.style.setProperty('--alliance-accent', chosen.accent);
+    shadow.append(root);
+    const uid = `aw-${flow}-${(count += 1)}`;
+    const start = () => load(flow).then((module) => module.mount(root, chosen.namespace, uid, chosen.surveyLink ?? undefined));
+    if (!('IntersectionObserver' in window)) return void start();
+    const watch = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) {
+        watch.disconnect();
+        start();
+      }
+    }, { rootMargin: '300px' });
+    watch.observe(mount);
+  }
+
+  const run = () => document.querySelectorAll('[data-alliance-widget]').forEach(prepare);
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', run);
+  else run();
+})();

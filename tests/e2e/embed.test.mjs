@@ -1,0 +1,167 @@
+// The widget embedded in host pages by alliance-widget.js: isolated, lazy, configurable.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { answerAllByMouse, answerQuestions, assess, CONTENT, PREFIX, site, stored } from './helpers.mjs';
+
+let web;
+before(async () => { web = await site(); });
+after(async () => { await web?.close(); });
+
+async function host(path, { init, viewport } = {}) {
+  const context = await web.browser.newContext(viewport ? { viewport } : {});
+  const page = await context.newPage();
+  const errors = [];
+  const wasm = [];
+  page.on('pageerror', (error) => errors.push(error));
+  page.on('request', (request) => { if (request.url().endsWith('.wasm')) wasm.push(new URL(request.url()).pathname); });
+  if (init) await page.addInitScript(init);
+  await page.goto(`${web.url}examples/${path}`);
+  return { context, page, errors, wasm };
+}
+
+test('an article with two embeds of different flows: both work independently', async () => {
+  const { context, page, errors } = await host('article.html');
+  const survey = page.locator('[data-alliance-widget-embedded=survey]');
+  await answerAllByMouse(survey);
+  await survey.getByRole('button', { name: CONTENT.text.submit }).click();
+  await survey.getByRole('heading', { name: CONTENT.text.thanks_title }).waitFor();
+  const assessment = page.locator('[data-alliance-widget-embedded=assessment]');
+  await assessment.scrollIntoViewIfNeeded();
+  await assess(assessment, { urgent: 2, temporary: 2, handover: 2 });
+  const keys = Object.keys(await stored(page));
+  assert.ok(keys.includes(`${PREFIX}default:survey:responses`) && keys.includes(`${PREFIX}default:assessment:completed`), `${keys}`);
+  assert.equal(await survey.getByRole('heading', { name: CONTENT.text.thanks_title }).count(), 1, 'the survey kept its screen');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a widget below the fold starts its wasm only when it comes near', async () => {
+  const { context, page, wasm } = await host('article.html');
+  await page.locator('[data-alliance-widget-embedded=survey]').getByRole('button', { name: CONTENT.survey.start }).waitFor();
+  assert.ok(wasm.some((path) => path.includes('alliance-widget-')), `survey wasm loaded: ${wasm}`);
+  assert.ok(!wasm.some((path) => path.includes('assessment')), `assessment wasm not yet: ${wasm}`);
+  await page.locator('[data-alliance-widget-embedded=assessment]').scrollIntoViewIfNeeded();
+  await page.locator('[data-alliance-widget-embedded=assessment]').getByRole('button', { name: CONTENT.assessment.start }).waitFor();
+  assert.ok(wasm.some((path) => path.includes('assessment')), `assessment wasm after scrolling: ${wasm}`);
+  await context.close();
+});
+
+/** Computed styles of the host page's own elements that its CSS sets. */
+function hostStyles(page) {
+  return page.evaluate(() => ['html', 'body', 'h1', 'p.aw-widget', 'main > button.aw-primary', '#left'].map((selector) => {
+    const style = getComputedStyle(document.querySelector(selector));
+    return [selector, ['color', 'background-color', 'font-family', 'font-size', 'display', 'letter-spacing', 'box-sizing']
+      .map((name) => style.getPropertyValue(name)).join('|')];
+  }));
+}
+
+test('a hostile page breaks neither the widget nor is changed by it', async () => {
+  const blocked = await web.browser.newContext();
+  const bare = await blocked.newPage();
+  await bare.route('**/alliance-widget.js', (route) => route.abort());
+  await bare.goto(`${web.url}examples/hostile.html`);
+  const before = await hostStyles(bare);
+  await blocked.close();
+
+  const { context, page, errors } = await host('hostile.html');
+  const left = page.locator('#left');
+  await left.getByRole('button', { name: CONTENT.survey.start }).click();
+  const after = await hostStyles(page);
+  assert.deepEqual(after.filter(([s]) => s !== '#left'), before.filter(([s]) => s !== '#left'), 'host styles unchanged');
+  assert.equal(await page.evaluate(() => document.styleSheets.length), 1, 'no stylesheet added to the page itself');
+
+  const inside = await left.locator('.aw-option').first().evaluate((el) => {
+    const style = getComputedStyle(el);
+    return { display: style.display, transform: style.transform, family: style.fontFamily, transform2: style.textTransform, box: style.boxSizing };
+  });
+  assert.equal(inside.display, 'flex');
+  assert.equal(inside.transform, 'none');
+  assert.equal(inside.transform2, 'none');
+  assert.equal(inside.box, 'border-box');
+  assert.ok(!inside.family.includes('Comic'), inside.family);
+  const box = await left.locator('.aw-widget').boundingBox();
+  assert.ok(box.width > 300, `the page's 120px divs do not squeeze the widget: ${box.width}`);
+  await answerQuestions(left);
+  await left.getByRole('button', { name: CONTENT.text.submit }).click();
+  await left.getByRole('heading', { name: CONTENT.text.thanks_title }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('storage namespaces keep two surveys on one page apart', async () => {
+  const { context, page } = await host('hostile.html');
+  for (const [id, option] of [['#left', 0], ['#right', 1]]) {
+    const widget = page.locator(id);
+    await widget.getByRole('button', { name: CONTENT.survey.start }).click();
+    await widget.getByLabel(CONTENT.survey.questions[0].options[option].label).check();
+  }
+  const progress = async (namespace) => JSON.parse((await stored(page))[`${PREFIX}${namespace}:survey:progress`]).record.answers[0].choices;
+  assert.deepEqual(await progress('left'), [CONTENT.survey.questions[0].options[0].id]);
+  assert.deepEqual(await progress('right'), [CONTENT.survey.questions[0].options[1].id]);
+  await page.reload();
+  for (const [id, option] of [['#left', 0], ['#right', 1]]) {
+    assert.equal(await page.locator(id).getByLabel(CONTENT.survey.questions[0].options[option].label).isChecked(), true);
+  }
+  await context.close();
+});
+
+test('an invalid attribute shows its message to the author and leaves the others working', async () => {
+  const warnings = [];
+  const { context, page } = await host('hostile.html');
+  page.on('console', (message) => { if (message.type() === 'warning') warnings.push(message.text()); });
+  await page.reload();
+  await page.locator('#right').getByRole('button', { name: CONTENT.survey.start }).click();
+  await page.locator('#right').getByText('Question 1 of 4', { exact: true }).waitFor();
+  assert.match(await page.locator('#broken').textContent(), /data-theme must be "auto", "light" or "dark", not "purple"/);
+  assert.ok(warnings.some((w) => w.includes('purple')), `${warnings}`);
+  await context.close();
+});
+
+test('under a strict Content-Security-Policy both flows work with no violation', async () => {
+  const record = () => {
+    window.violations = [];
+    document.addEventListener('securitypolicyviolation', (event) => window.violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+  };
+  const { context, page, errors } = await host('strict-csp.html', { init: record });
+  const survey = page.locator('[data-alliance-widget-embedded=survey]');
+  await answerAllByMouse(survey);
+  await survey.getByRole('button', { name: CONTENT.text.submit }).click();
+  await survey.getByRole('heading', { name: CONTENT.text.thanks_title }).waitFor();
+  const assessment = page.locator('[data-alliance-widget-embedded=assessment]');
+  await assessment.scrollIntoViewIfNeeded();
+  await assess(assessment, { operational: 2, insiders: -2 });
+  assert.deepEqual(await page.evaluate(() => window.violations), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a 280px column keeps the widget whole', async () => {
+  const { context, page } = await host('article.html', { viewport: { width: 280, height: 800 } });
+  const survey = page.locator('[data-alliance-widget-embedded=survey]');
+  await survey.getByRole('button', { name: CONTENT.survey.start }).click();
+  const widths = await survey.locator('.aw-widget').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+  assert.ok(widths.scroll <= widths.client, `no sideways scrolling: ${JSON.stringify(widths)}`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  assert.equal(overflow, false);
+  await context.close();
+});
+
+test('after one visit the article and both embeds work offline', async () => {
+  const { context, page } = await host('article.html');
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.locator('[data-alliance-widget-embedded=assessment]').scrollIntoViewIfNeeded();
+  await page.locator('[data-alliance-widget-embedded=assessment]').getByRole('button', { name: CONTENT.assessment.start }).waitFor();
+  await context.setOffline(true);
+  await page.reload();
+  const survey = page.locator('[data-alliance-widget-embedded=survey]');
+  // The reload keeps the scroll position, down at the assessment: the survey starts on the way up.
+  await survey.scrollIntoViewIfNeeded();
+  await answerAllByMouse(survey);
+  await survey.getByRole('button', { name: CONTENT.text.submit }).click();
+  await survey.getByRole('heading', { name: CONTENT.text.thanks_title }).waitFor();
+  const assessment = page.locator('[data-alliance-widget-embedded=assessment]');
+  await assessment.scrollIntoViewIfNeeded();
+  await assess(assessment, { development: 2, insiders: 2 });
+  await context.close();
+});
