@@ -1,5 +1,6 @@
 // Writes dist/alliance-widget.js (embed/loader.js with the built files' names) and copies the
 // example pages to dist/examples/, once both pages are built.
+import { createHash } from 'node:crypto';
 import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { minify } from 'terser';
@@ -28,4 +29,5 @@ const loader = (await readFile('embed/loader.js', 'utf8')).replace('const FLOWS 
 const { code } = await minify(loader, { ecma: 2020 });
 await writeFile(join(dist, 'alliance-widget.js'), code);
 await cp('examples', join(dist, 'examples'), { recursive: true });
-console.log(`embed loader: ${code.length} bytes, flows ${Object.keys(flows).join(' and ')}`);
+const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
+console.log(`embed loader: ${code.length} bytes, flows ${Object.keys(flows).join(' and ')}, integrity="${integrity}"`);

@@ -65,9 +65,22 @@ const pages = [
 ];
 const results = [];
 for (const [label, url, root] of pages) results.push({ label, ...await measure(browser, url), root });
-await browser.close();
-widget.close();
-baseline.close();
+// The example article's load event with the embeds and with the embed script blocked.
+async function articleLoad(blocked) {
+  const times = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    if (blocked) await page.route('**/alliance-widget.js', (route) => route.abort());
+    await page.goto(`${widget.url}examples/article.html`, { waitUntil: 'load' });
+    times.push(await page.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd));
+    await context.close();
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+const withoutEmbeds = await articleLoad(true);
+const withEmbeds = await articleLoad(false);
 
 const [plain] = results;
 for (const result of results) {
@@ -83,3 +96,9 @@ for (const result of results) {
   const ratio = (result.time / plain.time).toFixed(2);
   console.log(`  ${result.label.padEnd(32)} ${result.time.toFixed(1).padStart(7)} ms (${ratio}x)  ${String(result.gzip).padStart(7)} B gzip (${(result.gzip / plain.gzip).toFixed(1)}x)`);
 }
+console.log(`\nThe example article's load event (median of ${RUNS}):`);
+console.log(`  without the embeds ${withoutEmbeds.toFixed(1).padStart(7)} ms (1.00x)`);
+console.log(`  with two embeds    ${withEmbeds.toFixed(1).padStart(7)} ms (${(withEmbeds / withoutEmbeds).toFixed(2)}x)`);
+await browser.close();
+widget.close();
+baseline.close();

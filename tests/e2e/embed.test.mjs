@@ -157,11 +157,50 @@ test('after one visit the article and both embeds work offline', async () => {
   const survey = page.locator('[data-alliance-widget-embedded=survey]');
   // The reload keeps the scroll position, down at the assessment: the survey starts on the way up.
   await survey.scrollIntoViewIfNeeded();
-  await answerAllByMouse(survey);
+  await survey.getByRole('button', { name: CONTENT.survey.start }).click();
+  await survey.getByLabel(CONTENT.survey.questions[0].options[2].label).check();
+  await page.reload();
+  await survey.scrollIntoViewIfNeeded();
+  assert.equal(await survey.getByLabel(CONTENT.survey.questions[0].options[2].label).isChecked(), true, 'resumed offline');
+  await answerQuestions(survey);
   await survey.getByRole('button', { name: CONTENT.text.submit }).click();
   await survey.getByRole('heading', { name: CONTENT.text.thanks_title }).waitFor();
   const assessment = page.locator('[data-alliance-widget-embedded=assessment]');
   await assessment.scrollIntoViewIfNeeded();
   await assess(assessment, { development: 2, insiders: 2 });
   await context.close();
+});
+
+test('a page on another origin embeds the widget with an integrity-checked script', async () => {
+  const { createHash } = await import('node:crypto');
+  const { mkdtemp, readFile, rm, writeFile } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { DIST } = await import('./helpers.mjs');
+  const { serve } = await import('./serve.mjs');
+  const loader = await readFile(join(DIST, 'alliance-widget.js'));
+  const integrity = `sha384-${createHash('sha384').update(loader).digest('base64')}`;
+  const folder = await mkdtemp(join(tmpdir(), 'host-'));
+  await writeFile(join(folder, 'index.html'), `<!doctype html><html lang="en"><head><title>Another site</title>
+    <script async src="${web.url}alliance-widget.js" integrity="${integrity}" crossorigin="anonymous"></script></head>
+    <body><main><h1>Another site</h1><div data-alliance-widget="survey" data-namespace="elsewhere"></div></main></body></html>`);
+  const other = await serve(folder);
+  assert.notEqual(new URL(other.url).origin, new URL(web.url).origin);
+  const context = await web.browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error));
+  try {
+    await page.goto(other.url);
+    const survey = page.locator('[data-alliance-widget-embedded=survey]');
+    await survey.getByRole('button', { name: CONTENT.survey.start }).click();
+    await survey.getByLabel(CONTENT.survey.questions[0].options[0].label).check();
+    const keys = await page.evaluate(() => Object.keys(localStorage));
+    assert.deepEqual(keys, ['alliance-widget:elsewhere:survey:progress'], 'kept in the host page\'s own storage');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    other.close();
+    await rm(folder, { recursive: true, force: true });
+  }
 });

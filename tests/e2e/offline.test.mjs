@@ -91,3 +91,23 @@ test('a rebuilt version replaces the old cache without losing a half-finished as
     await rm(folder, { recursive: true, force: true });
   }
 });
+
+test('the site is installable: a manifest with a start page and icons that load', async () => {
+  const context = await web.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(web.url);
+  const href = await page.locator('link[rel=manifest]').getAttribute('href');
+  const manifest = await page.evaluate(async (url) => (await fetch(url)).json(), href);
+  assert.equal(manifest.display, 'standalone');
+  assert.ok(manifest.name && manifest.start_url);
+  const start = await page.request.get(new URL(manifest.start_url, web.url).href);
+  assert.equal(start.status(), 200);
+  const sizes = manifest.icons.map((icon) => icon.sizes);
+  assert.ok(sizes.includes('192x192') && sizes.includes('512x512'), `${sizes}`);
+  for (const icon of manifest.icons) {
+    const response = await page.request.get(new URL(icon.src, web.url).href);
+    assert.equal(response.status(), 200, icon.src);
+    assert.equal(response.headers()['content-type'], icon.type);
+  }
+  await context.close();
+});

@@ -34,7 +34,12 @@ export function serve(dir, port = 0) {
     }
     try {
       const body = await readFile(file);
-      const headers = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' };
+      // Any origin may embed the widget: its script imports modules and fetches wasm, which
+      // browsers only allow across origins with this header.
+      const headers = {
+        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Access-Control-Allow-Origin': '*',
+      };
       if (POLICIES[path]) headers['Content-Security-Policy'] = POLICIES[path];
       response.writeHead(200, headers);
       response.end(body);
