@@ -1,5 +1,5 @@
 // alliance-widget.js: the one script a host page adds, `<script async src=".../alliance-widget.js">`.
-// It turns every `<div data-alliance-widget="survey|assessment">` into an independent widget
+// It turns every `<div data-alliance-widget="survey|assessment|both">` into an independent widget
 // inside a shadow root (its own styles, untouched by the page's CSS and not touching it), and
 // starts a flow's wasm only when one of its mounts comes near the viewport.
 // scripts/embed.mjs writes it into dist/ with the built files' names in place of __FLOWS__.
@@ -23,7 +23,7 @@
     const namespace = mount.getAttribute('data-namespace') ?? 'default';
     const accent = mount.getAttribute('data-accent');
     const compact = mount.getAttribute('data-compact');
-    if (!(flow in FLOWS)) return `data-alliance-widget must be "survey" or "assessment", not "${flow}".`;
+    if (!(flow in FLOWS) && flow !== 'both') return `data-alliance-widget must be "survey", "assessment" or "both", not "${flow}".`;
     if (!THEMES.includes(theme)) return `data-theme must be "auto", "light" or "dark", not "${theme}".`;
     if (!/^[a-z0-9-]{1,40}$/.test(namespace)) return `data-namespace must be 1 to 40 lower-case letters, digits or dashes, not "${namespace}".`;
     if (accent !== null && !CSS.supports('color', accent)) return `data-accent must be a CSS colour, not "${accent}".`;
@@ -43,18 +43,27 @@
       return;
     }
     const shadow = mount.attachShadow({ mode: 'open' });
-    for (const style of FLOWS[flow].styles) {
+    // "both": the self-assessment, then the survey, in one shadow root.
+    const flows = flow === 'both' ? ['assessment', 'survey'] : [flow];
+    for (const style of new Set(flows.flatMap((name) => FLOWS[name].styles))) {
       const link = document.createElement('link');
       link.rel = 'stylesheet';
       link.href = at(style);
       shadow.append(link);
     }
-    const root = document.createElement('div');
-    root.className = `aw-theme-${chosen.theme}${chosen.compact ? ' aw-compact' : ''}`;
-    if (chosen.accent) root.style.setProperty('--alliance-accent', chosen.accent);
-    shadow.append(root);
-    const uid = `aw-${flow}-${(count += 1)}`;
-    const start = () => load(flow).then((module) => module.mount(root, chosen.namespace, uid, chosen.surveyLink ?? undefined));
+    for (const name of flows) {
+      const root = document.createElement('div');
+      root.className = `aw-theme-${chosen.theme}${chosen.compact ? ' aw-compact' : ''}`;
+      if (chosen.accent) root.style.setProperty('--alliance-accent', chosen.accent);
+      shadow.append(root);
+      const uid = `aw-${name}-${(count += 1)}`;
+      const start = () => load(name).then((module) => module.mount(root, chosen.namespace, uid, chosen.surveyLink ?? undefined));
+      startNear(root, start);
+    }
+  }
+
+  /** Runs `start` once `element` comes within 300px of the viewport. */
+  function startNear(element, start) {
     if (!('IntersectionObserver' in window)) return void start();
     const watch = new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) {
@@ -62,7 +71,7 @@
         start();
       }
     }, { rootMargin: '300px' });
-    watch.observe(mount);
+    watch.observe(element);
   }
 
   const run = () => document.querySelectorAll('[data-alliance-widget]').forEach(prepare);

@@ -19,15 +19,24 @@ async function host(path, { init, viewport } = {}) {
   return { context, page, errors, wasm };
 }
 
-test('an article with two embeds of different flows: both work independently', async () => {
-  const { context, page, errors } = await host('article.html');
-  const survey = page.locator('[data-alliance-widget-embedded=survey]');
+/** Sends the page's embedded survey, then scrolls to its assessment and finishes it. */
+async function completeBoth(page, answers) {
+  const survey = page.locator('.aw-survey').locator('..');
   await answerAllByMouse(survey);
   await survey.getByRole('button', { name: CONTENT.text.submit }).click();
   await survey.getByRole('heading', { name: CONTENT.text.thanks_title }).waitFor();
-  const assessment = page.locator('[data-alliance-widget-embedded=assessment]');
+  const assessment = page.locator('[data-alliance-widget-embedded=assessment], [data-alliance-widget-embedded=both]');
   await assessment.scrollIntoViewIfNeeded();
-  await assess(assessment, { urgent: 2, temporary: 2, handover: 2 });
+  await assess(assessment.locator('.aw-assessment').locator('..'), answers);
+  return survey;
+}
+
+test('an article with two embeds of different flows: both work independently', async () => {
+  const { context, page, errors } = await host('article.html');
+  const survey = await completeBoth(page, { urgent: 2, temporary: 2, handover: 2 });
+  const accent = await page.locator('[data-alliance-widget-embedded=assessment] .aw-primary').first()
+    .evaluate((el) => getComputedStyle(el).backgroundColor);
+  assert.equal(accent, 'rgb(122, 62, 157)', 'data-accent="#7a3e9d"');
   const keys = Object.keys(await stored(page));
   assert.ok(keys.includes(`${PREFIX}default:survey:responses`) && keys.includes(`${PREFIX}default:assessment:completed`), `${keys}`);
   assert.equal(await survey.getByRole('heading', { name: CONTENT.text.thanks_title }).count(), 1, 'the survey kept its screen');
@@ -95,6 +104,14 @@ test('storage namespaces keep two surveys on one page apart', async () => {
     await widget.getByRole('button', { name: CONTENT.survey.start }).click();
     await widget.getByLabel(CONTENT.survey.questions[0].options[option].label).check();
   }
+  const look = (id) => page.locator(id).locator('.aw-widget').evaluate((el) => {
+    const style = getComputedStyle(el);
+    return { background: style.backgroundColor, padding: parseFloat(style.paddingTop) };
+  });
+  const [left, right] = [await look('#left'), await look('#right')];
+  assert.equal(right.background, 'rgb(22, 28, 35)', 'data-theme="dark"');
+  assert.notEqual(left.background, right.background);
+  assert.ok(right.padding < left.padding, `data-compact: ${right.padding} < ${left.padding}`);
   const progress = async (namespace) => JSON.parse((await stored(page))[`${PREFIX}${namespace}:survey:progress`]).record.answers[0].choices;
   assert.deepEqual(await progress('left'), [CONTENT.survey.questions[0].options[0].id]);
   assert.deepEqual(await progress('right'), [CONTENT.survey.questions[0].options[1].id]);
@@ -117,19 +134,13 @@ test('an invalid attribute shows its message to the author and leaves the others
   await context.close();
 });
 
-test('under a strict Content-Security-Policy both flows work with no violation', async () => {
+test('under a strict Content-Security-Policy both flows of a "both" embed work with no violation', async () => {
   const record = () => {
     window.violations = [];
     document.addEventListener('securitypolicyviolation', (event) => window.violations.push(`${event.violatedDirective} ${event.blockedURI}`));
   };
   const { context, page, errors } = await host('strict-csp.html', { init: record });
-  const survey = page.locator('[data-alliance-widget-embedded=survey]');
-  await answerAllByMouse(survey);
-  await survey.getByRole('button', { name: CONTENT.text.submit }).click();
-  await survey.getByRole('heading', { name: CONTENT.text.thanks_title }).waitFor();
-  const assessment = page.locator('[data-alliance-widget-embedded=assessment]');
-  await assessment.scrollIntoViewIfNeeded();
-  await assess(assessment, { operational: 2, insiders: -2 });
+  await completeBoth(page, { operational: 2, insiders: -2 });
   assert.deepEqual(await page.evaluate(() => window.violations), []);
   assert.deepEqual(errors, []);
   await context.close();
