@@ -4,7 +4,7 @@
 use crate::assessment::{score_values, Completed};
 use crate::content::{assessment, date_label, fill, survey};
 use crate::survey::Response;
-use serde::Serialize;
+use miniserde::{json, Serialize};
 
 #[derive(Serialize)]
 struct Data {
@@ -32,7 +32,6 @@ struct AssessmentResult {
 struct Row {
     item: &'static str,
     answer: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
     comment: String,
 }
 
@@ -89,7 +88,7 @@ fn data(responses: &[Response], assessments: &[Completed]) -> Data {
 }
 
 pub fn json(responses: &[Response], assessments: &[Completed]) -> String {
-    serde_json::to_string_pretty(&data(responses, assessments)).unwrap_or_default()
+    json::to_string(&data(responses, assessments))
 }
 
 /// One row per answer: `flow,date,item,answer,comment`, with each assessment's best fit first.
@@ -126,7 +125,7 @@ mod tests {
     use crate::survey::Answers;
 
     fn response() -> Response {
-        let answers: Answers = serde_json::from_str(
+        let answers: Answers = miniserde::json::from_str(
             r#"[{"question":"interim-fit","choices":["no"],"comment":"=HYPERLINK(\"x\"), <script>alert(1)</script>\nsecond line"}]"#,
         )
         .unwrap();

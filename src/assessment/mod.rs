@@ -8,8 +8,8 @@ pub mod share;
 
 use crate::content::Assessment;
 use crate::storage::{Notice, Vault};
+use miniserde::{Deserialize, Serialize};
 use scoring::{score, Score};
-use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -25,10 +25,12 @@ pub struct Given {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
 pub enum Stage {
+    #[serde(rename = "intro")]
     Intro,
+    #[serde(rename = "statements")]
     Statements,
+    #[serde(rename = "result")]
     Result,
 }
 

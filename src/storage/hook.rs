@@ -2,7 +2,7 @@
 
 use super::{Failure, Vault};
 use crate::now;
-use serde::Serialize;
+use miniserde::Serialize;
 use yew::prelude::*;
 
 /// Writes `progress` and `history` under their names whenever either changes (removing the key

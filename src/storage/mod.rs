@@ -8,8 +8,7 @@ pub mod hook;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
 
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use miniserde::{json, Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -142,7 +141,7 @@ impl Vault {
 
     /// Reads a record. A value that can't be read is moved to `<key>:backup:<now>` so that
     /// nothing the visitor typed is destroyed, and the widget starts clean.
-    pub fn load<T: DeserializeOwned>(&self, name: &str, now: u64) -> Loaded<T> {
+    pub fn load<T: Deserialize>(&self, name: &str, now: u64) -> Loaded<T> {
         let mut record = None;
         let notice = self.read(name, now, &mut |raw| {
             record = Some(decode::<T>(raw)?);
@@ -167,7 +166,7 @@ impl Vault {
 
     /// Reads a flow's two records (its progress and its history), and the first problem met
     /// with either; a missing or unreadable history is empty.
-    pub fn load_flow<P: DeserializeOwned, H: DeserializeOwned + Default>(
+    pub fn load_flow<P: Deserialize, H: Deserialize + Default>(
         &self,
         names: (&str, &str),
         now: u64,
@@ -183,9 +182,7 @@ impl Vault {
         match record {
             Some(record) => {
                 let envelope = Envelope { format: FORMAT, updated: now, record };
-                // Records are plain data and always serialize; failing safe costs nothing.
-                let json = serde_json::to_string(&envelope).map_err(|_| Failure::Unavailable)?;
-                self.store.set(&key, &json)
+                self.store.set(&key, &json::to_string(&envelope))
             }
             None => self.store.remove(&key),
         }
@@ -202,10 +199,10 @@ impl Vault {
     }
 }
 
-fn decode<T: DeserializeOwned>(raw: &str) -> Result<T, Notice> {
-    let header: Header = serde_json::from_str(raw).map_err(|_| Notice::Unreadable)?;
+fn decode<T: Deserialize>(raw: &str) -> Result<T, Notice> {
+    let header: Header = json::from_str(raw).map_err(|_| Notice::Unreadable)?;
     match header.format {
-        Some(FORMAT) => serde_json::from_str::<Envelope<T>>(raw).map(|e| e.record).map_err(|_| Notice::Unreadable),
+        Some(FORMAT) => json::from_str::<Envelope<T>>(raw).map(|e| e.record).map_err(|_| Notice::Unreadable),
         Some(format) if format > FORMAT => Err(Notice::Newer),
         _ => Err(Notice::Unreadable),
     }

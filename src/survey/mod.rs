@@ -4,10 +4,11 @@
 //! and written by the component from [`SurveyState::progress`] and `responses`.
 
 pub mod screens;
+mod stored;
 
 use crate::content::{Question, Survey};
 use crate::storage::{Notice, Vault};
-use serde::{Deserialize, Serialize};
+use miniserde::{Deserialize, Serialize};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -16,20 +17,17 @@ pub const PROGRESS: &str = "progress";
 pub const RESPONSES: &str = "responses";
 
 /// One question's answer: the chosen option ids and the optional comment.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Answer {
     /// The question's id.
     pub question: String,
-    #[serde(default)]
     pub choices: Vec<String>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub comment: String,
 }
 
 /// The answers of one round, at most one per question. A list rather than a map: there are
 /// only a few, and a map's code would cost the wasm more than the lookups save.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(transparent)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Answers(Vec<Answer>);
 
 impl Answers {
@@ -42,7 +40,7 @@ impl Answers {
         match self.0.iter().position(|answer| answer.question == question) {
             Some(at) => &mut self.0[at],
             None => {
-                self.0.push(Answer { question: question.to_string(), ..Answer::default() });
+                self.0.push(Answer { question: question.to_string(), ..Default::default() });
                 self.0.last_mut().expect("just pushed")
             }
         }
@@ -68,8 +66,7 @@ impl std::ops::Index<&str> for Answers {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step {
     Intro,
     /// The question at this index of the survey.
@@ -94,8 +91,8 @@ pub struct Progress {
     pub step: Step,
     pub answers: Answers,
     pub started: u64,
-    #[serde(default)]
-    pub editing_from_review: bool,
+    /// Absent from records of early builds, which means no.
+    pub editing_from_review: Option<bool>,
 }
 
 /// The stored list of submitted responses.
@@ -151,7 +148,7 @@ impl SurveyState {
         SurveyState {
             survey,
             step: Step::Intro,
-            answers: Answers::default(),
+            answers: Default::default(),
             started: None,
             editing_from_review: false,
             reminders: 0,
@@ -193,7 +190,7 @@ impl SurveyState {
             step => step,
         };
         self.started = Some(progress.started);
-        self.editing_from_review = progress.editing_from_review && self.step != Step::Intro;
+        self.editing_from_review = progress.editing_from_review == Some(true) && self.step != Step::Intro;
     }
 
     /// The record to store for the round in progress; `None` when there is nothing to keep.
@@ -204,7 +201,7 @@ impl SurveyState {
             step: self.step,
             answers: self.answers.clone(),
             started,
-            editing_from_review: self.editing_from_review,
+            editing_from_review: Some(self.editing_from_review),
         })
     }
 
@@ -322,7 +319,7 @@ impl Reducible for SurveyState {
         match action {
             SurveyAction::Start { now } => {
                 if state.step == Step::Thanks {
-                    state.answers = Answers::default();
+                    state.answers = Default::default();
                 }
                 state.started.get_or_insert(now);
                 state.editing_from_review = false;

@@ -148,7 +148,7 @@ fn responses_are_deleted_one_by_one_or_all_at_once() {
     let state = answered().reduce(SurveyAction::Submit { now: 3 });
     let state = act(state, vec![SurveyAction::Start { now: 4 }]);
     let mut state = (*state).clone();
-    state.responses.push(Response { submitted: 8, content: "x".into(), answers: Answers::default() });
+    state.responses.push(Response { submitted: 8, content: "x".into(), answers: Default::default() });
     let state = Rc::new(state).reduce(SurveyAction::DeleteResponse(3));
     assert_eq!(state.responses.iter().map(|r| r.submitted).collect::<Vec<_>>(), vec![8]);
     let state = state.reduce(SurveyAction::DeletedAll);
@@ -201,4 +201,32 @@ fn corrupt_progress_starts_clean_with_a_notice_and_keeps_the_history() {
     assert_eq!(state.notice, Some(Notice::Unreadable));
     assert_eq!(state.responses.len(), 1);
     assert!(store.get("alliance-widget:default:survey:progress:backup:77").unwrap().is_some());
+}
+
+#[test]
+fn records_written_by_earlier_builds_read_back() {
+    // As the first builds wrote them: an empty comment left out, no editing flag.
+    let raw = r#"{"format":1,"updated":2,"record":{"content":"c","step":{"question":1},"started":1,
+        "answers":[{"question":"interim-fit","choices":["yes"]},{"question":"source","choices":[],"comment":"Ask"}]}}"#;
+    let store = Rc::new(MemoryStore::with(&[("alliance-widget:default:survey:progress", raw)]));
+    let loaded = Vault::new(store, "default", "survey").load::<Progress>(PROGRESS, 3);
+    let progress = loaded.record.expect("readable");
+    assert_eq!(progress.step, Step::Question(1));
+    assert_eq!(progress.editing_from_review, None);
+    assert_eq!(progress.answers["interim-fit"].comment, "");
+    assert_eq!(progress.answers["source"].comment, "Ask");
+}
+
+#[test]
+fn every_step_and_answer_reads_back_as_saved() {
+    let store = Rc::new(MemoryStore::default());
+    let vault = Vault::new(store.clone(), "default", "survey");
+    let state = act(answered(), vec![SurveyAction::Edit(0), SurveyAction::Comment("Ask \"them\" <b>".into())]);
+    for step in [Step::Intro, Step::Question(2), Step::Review, Step::Thanks] {
+        let progress = Progress { step, ..state.progress().unwrap() };
+        vault.save(PROGRESS, Some(&progress), 2).unwrap();
+        assert_eq!(vault.load::<Progress>(PROGRESS, 3).record, Some(progress));
+    }
+    let raw = store.get("alliance-widget:default:survey:progress").unwrap().unwrap();
+    assert!(raw.contains(r#""step":"thanks""#), "{raw}");
 }
