@@ -10,12 +10,12 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 setup:
 	@scripts/setup
 
-# The survey page at /, then the self-assessment page at /assessment/ (trunk builds one page
-# a run, and the first run empties dist/), then the embed loader with the example pages, then
+# The self-assessment page at /, then the survey page at /survey/ (trunk builds one page a
+# run, and the first run empties dist/), then the embed loader with the example pages, then
 # the service worker that keeps it all offline.
 build: setup
 	trunk build --release --offline
-	trunk build --release --offline --dist dist/assessment --public-url /assessment/ assessment/index.html
+	trunk build --release --offline --dist dist/survey --public-url /survey/ survey/index.html
 	node scripts/embed.mjs dist
 	node scripts/service-worker.mjs dist
 

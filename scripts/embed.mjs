@@ -12,17 +12,17 @@ const named = (names, pattern) => {
   return found;
 };
 const root = await readdir(dist);
-const assessment = await readdir(join(dist, 'assessment'));
+const survey = await readdir(join(dist, 'survey'));
 const flows = {
   survey: {
-    module: named(root, /^alliance-widget-[0-9a-f]+\.js$/),
-    wasm: named(root, /^alliance-widget-[0-9a-f]+_bg\.wasm$/),
+    module: `survey/${named(survey, /^alliance-widget-[0-9a-f]+\.js$/)}`,
+    wasm: `survey/${named(survey, /^alliance-widget-[0-9a-f]+_bg\.wasm$/)}`,
     styles: [named(root, /^widget-[0-9a-f]+\.css$/)],
   },
   assessment: {
-    module: `assessment/${named(assessment, /^assessment-[0-9a-f]+\.js$/)}`,
-    wasm: `assessment/${named(assessment, /^assessment-[0-9a-f]+_bg\.wasm$/)}`,
-    styles: [named(root, /^widget-[0-9a-f]+\.css$/), `assessment/${named(assessment, /^assessment-[0-9a-f]+\.css$/)}`],
+    module: named(root, /^assessment-[0-9a-f]+\.js$/),
+    wasm: named(root, /^assessment-[0-9a-f]+_bg\.wasm$/),
+    styles: [named(root, /^widget-[0-9a-f]+\.css$/), named(root, /^assessment-[0-9a-f]+\.css$/)],
   },
 };
 const loader = (await readFile('embed/loader.js', 'utf8')).replace('const FLOWS = __FLOWS__;', `const FLOWS = ${JSON.stringify(flows)};`);

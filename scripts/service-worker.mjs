@@ -22,7 +22,7 @@ const urls = [];
 for (const path of await files(dist)) {
   const url = `/${relative(dist, path).split(sep).join('/')}`;
   hash.update(url).update(await readFile(path));
-  // Pages are cached under the address visitors use: /assessment/ rather than …/index.html.
+  // Pages are cached under the address visitors use: /survey/ rather than …/index.html.
   urls.push(url.endsWith('/index.html') ? url.slice(0, -'index.html'.length) : url);
 }
 const cache = `alliance-widget-${hash.digest('hex').slice(0, 16)}`;

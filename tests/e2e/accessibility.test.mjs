@@ -1,7 +1,7 @@
 // axe-core on every screen of the survey, in the light and the dark colour scheme.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { site, violations, visit } from './helpers.mjs';
+import { site, SURVEY, violations, visit } from './helpers.mjs';
 
 let web;
 before(async () => { web = await site(); });
@@ -9,7 +9,7 @@ after(async () => { await web?.close(); });
 
 for (const scheme of ['light', 'dark']) {
   test(`every survey screen passes axe in the ${scheme} scheme`, async () => {
-    const { context, page } = await visit(web);
+    const { context, page } = await visit(web, { path: SURVEY });
     await page.emulateMedia({ colorScheme: scheme });
     const found = {};
     const check = async (screen) => { found[screen] = await violations(page); };

@@ -12,7 +12,7 @@ let web;
 before(async () => { web = await site(); });
 after(async () => { await web?.close(); });
 
-const open = (options = {}) => visit(web, { path: 'assessment/', ...options });
+const open = (options = {}) => visit(web, options);
 
 const SITUATIONS = {
   interim: { urgent: 2, temporary: 2, culture: 1, guidance: 2, handover: 2, insiders: 1 },
@@ -89,6 +89,24 @@ test('a share link shows the same result read-only in a fresh browser, and offer
   await other.getByRole('button', { name: A.start }).waitFor();
   assert.ok(!other.url().includes('#result'), 'the shared answers leave the address');
   await fresh.close();
+});
+
+test('the front page is the self-assessment; the old address forwards share links to it', async () => {
+  const { context, page } = await open();
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Is interim right for us?');
+  await page.getByRole('button', { name: A.start }).waitFor();
+  const offer = page.getByRole('link', { name: A.wording.to_survey });
+  assert.equal(new URL(await offer.evaluate((a) => a.href)).pathname, '/survey/', 'the survey is offered from the intro');
+  await assess(page, SITUATIONS.external);
+  const link = await page.getByLabel(A.wording.share_label).inputValue();
+  const fresh = await web.browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(link.replace('/#result', '/assessment/#result'));
+  await other.getByRole('heading', { name: A.wording.shared_title }).waitFor();
+  assert.equal(new URL(other.url()).pathname, '/');
+  assert.match(await other.locator('.aw-headline').textContent(), new RegExp(OUTCOME.external));
+  await fresh.close();
+  await context.close();
 });
 
 test('a damaged share link says so and still lets the reader start', async () => {

@@ -31,8 +31,8 @@ export async function site() {
   };
 }
 
-/** A fresh visitor (own storage) on a page of the site (the survey page unless `path` says
- * otherwise), collecting page errors. */
+/** A fresh visitor (own storage) on a page of the site (the front page, the self-assessment,
+ * unless `path` says otherwise), collecting page errors. */
 export async function visit(site, { init, path = '' } = {}) {
   const context = await site.browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
@@ -43,6 +43,9 @@ export async function visit(site, { init, path = '' } = {}) {
   await page.getByRole('heading', { level: 2 }).first().waitFor();
   return { context, page, errors };
 }
+
+/** The survey's page. */
+export const SURVEY = 'survey/';
 
 /** Everything the widget keeps in localStorage, by key. */
 export function stored(page) {

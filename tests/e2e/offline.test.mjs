@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { appendFile, cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { answerAllByMouse, assess, CONTENT, DIST, LABEL, PREFIX, site, stored } from './helpers.mjs';
+import { answerAllByMouse, assess, CONTENT, DIST, LABEL, PREFIX, site, stored, SURVEY } from './helpers.mjs';
 import { serve } from './serve.mjs';
 
 let web;
@@ -15,7 +15,7 @@ after(async () => { await web?.close(); });
 test('after one visit both flows start, resume and finish offline', async () => {
   const context = await web.browser.newContext();
   const page = await context.newPage();
-  await page.goto(web.url);
+  await page.goto(`${web.url}${SURVEY}`);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 
@@ -32,7 +32,7 @@ test('after one visit both flows start, resume and finish offline', async () => 
   await page.getByRole('button', { name: CONTENT.text.submit }).click();
   await page.getByRole('heading', { name: CONTENT.text.thanks_title }).waitFor();
 
-  await page.goto(`${web.url}assessment/`);
+  await page.goto(web.url);
   await assess(page, { urgent: 2, temporary: 2 });
   assert.match(await page.locator('.aw-headline').textContent(), /interim/);
   await page.reload();
@@ -52,7 +52,7 @@ test('a rebuilt version replaces the old cache without losing a half-finished as
   const page = await context.newPage();
   const caches = () => page.evaluate(() => caches.keys());
   try {
-    await page.goto(`${server.url}assessment/`);
+    await page.goto(server.url);
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     const [first] = await caches();

@@ -57,5 +57,5 @@ export function serve(dir, port = 0) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [dir = 'dist', port = '8080'] = process.argv.slice(2);
   const { url } = await serve(dir, Number(port));
-  console.log(`Serving ${dir} at ${url}\n  survey:          ${url}\n  self-assessment: ${url}assessment/\n  embed examples:  ${url}examples/article.html, hostile.html, strict-csp.html\n(Ctrl+C to stop)`);
+  console.log(`Serving ${dir} at ${url}\n  self-assessment: ${url}\n  survey:          ${url}survey/\n  embed examples:  ${url}examples/article.html, hostile.html, strict-csp.html\n(Ctrl+C to stop)`);
 }

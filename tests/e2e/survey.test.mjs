@@ -1,7 +1,7 @@
 // The survey as a visitor uses it, on the release build in Chromium.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { answerAllByMouse, answerQuestions, focused, PREFIX, site, stored, tabTo, visit } from './helpers.mjs';
+import { answerAllByMouse, answerQuestions, focused, PREFIX, site, stored, SURVEY, tabTo, visit } from './helpers.mjs';
 
 let web;
 before(async () => { web = await site(); });
@@ -11,7 +11,7 @@ const progressKey = `${PREFIX}default:survey:progress`;
 const responsesKey = `${PREFIX}default:survey:responses`;
 
 test('a visitor completes the survey by mouse and finds the response after a reload', async () => {
-  const { context, page, errors } = await visit(web);
+  const { context, page, errors } = await visit(web, { path: SURVEY });
   await answerAllByMouse(page);
   const review = page.locator('.aw-answers');
   await assert.doesNotReject(review.getByText('Development alliances, Go-to-market alliances').waitFor());
@@ -33,7 +33,7 @@ test('a visitor completes the survey by mouse and finds the response after a rel
 });
 
 test('a visitor completes the survey with the keyboard alone, focus following each step', async () => {
-  const { context, page, errors } = await visit(web);
+  const { context, page, errors } = await visit(web, { path: SURVEY });
   await tabTo(page, '.aw-primary');
   await page.keyboard.press('Enter');
   for (const [index, keys] of [[1, ['ArrowDown']], [2, ['ArrowDown', 'ArrowDown']], [3, []], [4, []]]) {
@@ -68,7 +68,7 @@ test('a visitor completes the survey with the keyboard alone, focus following ea
 });
 
 test('Next without a choice shows a reminder and moves focus to it', async () => {
-  const { context, page } = await visit(web);
+  const { context, page } = await visit(web, { path: SURVEY });
   await page.getByRole('button', { name: 'Start the survey' }).click();
   await page.getByRole('button', { name: 'Next' }).click();
   const reminder = page.getByText('Please choose an answer to go on.');
@@ -79,7 +79,7 @@ test('Next without a choice shows a reminder and moves focus to it', async () =>
 });
 
 test('a reload mid-way brings back the step, the choices and the half-typed comment', async () => {
-  const { context, page } = await visit(web);
+  const { context, page } = await visit(web, { path: SURVEY });
   await page.getByRole('button', { name: 'Start the survey' }).click();
   await page.getByLabel('We work with interim or contract').check();
   await page.getByRole('button', { name: 'Next' }).click();
@@ -93,7 +93,7 @@ test('a reload mid-way brings back the step, the choices and the half-typed comm
 });
 
 test('delete my data removes the widget keys and nothing else', async () => {
-  const { context, page } = await visit(web);
+  const { context, page } = await visit(web, { path: SURVEY });
   await page.evaluate(() => localStorage.setItem('host-page', 'keep'));
   await answerAllByMouse(page);
   await page.getByRole('button', { name: 'Send my answers' }).click();
@@ -109,7 +109,7 @@ test('delete my data removes the widget keys and nothing else', async () => {
 });
 
 test('one sent response can be deleted on its own', async () => {
-  const { context, page } = await visit(web);
+  const { context, page } = await visit(web, { path: SURVEY });
   await answerAllByMouse(page);
   await page.getByRole('button', { name: 'Send my answers' }).click();
   await page.getByRole('button', { name: 'Start again' }).click();
@@ -128,7 +128,7 @@ test('one sent response can be deleted on its own', async () => {
 });
 
 test('corrupt stored data shows a notice, is kept as a backup, and the survey still works', async () => {
-  const { context, page } = await visit(web);
+  const { context, page } = await visit(web, { path: SURVEY });
   await page.evaluate((key) => localStorage.setItem(key, '{"format":1,"step":'), progressKey);
   await page.reload();
   await page.getByText('could not be read').waitFor();
@@ -144,7 +144,7 @@ test('with storage switched off the survey works and says answers will not be ke
   const blocked = () => Object.defineProperty(window, 'localStorage', {
     get() { throw new DOMException('denied', 'SecurityError'); },
   });
-  const { context, page, errors } = await visit(web, { init: blocked });
+  const { context, page, errors } = await visit(web, { path: SURVEY, init: blocked });
   await page.getByText('will not be kept on this device').waitFor();
   await answerAllByMouse(page);
   await page.getByRole('button', { name: 'Send my answers' }).click();
@@ -157,7 +157,7 @@ test('a full storage keeps the survey going and tells the visitor', async () => 
   const full = () => {
     Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); };
   };
-  const { context, page, errors } = await visit(web, { init: full });
+  const { context, page, errors } = await visit(web, { path: SURVEY, init: full });
   await page.getByRole('button', { name: 'Start the survey' }).click();
   await page.getByText('storage is full').waitFor();
   await page.getByLabel('A mix of these').check();
