@@ -77,7 +77,7 @@ pub fn score(statements: &[Statement], values: &[i32], strongest: i32) -> Score 
         }
     });
     let mut ranking = Route::ALL;
-    ranking.sort_by_key(|route| std::cmp::Reverse(fits[route.index()]));
+    sort_descending(&mut ranking, |route| fits[route.index()]);
     Score { fits, contributions, ranking }
 }
 
@@ -85,9 +85,21 @@ pub fn score(statements: &[Statement], values: &[i32], strongest: i32) -> Score 
 pub fn reasons(score: &Score, route: Route, most: usize) -> Vec<usize> {
     let mut pushing: Vec<usize> =
         (0..score.contributions.len()).filter(|&at| score.contributions[at][route.index()] > 0).collect();
-    pushing.sort_by_key(|&at| std::cmp::Reverse(score.contributions[at][route.index()]));
+    sort_descending(&mut pushing, |at| score.contributions[at][route.index()]);
     pushing.truncate(most);
     pushing
+}
+
+/// Sorts by `key`, highest first, keeping ties in their order. An insertion sort: these lists
+/// hold a dozen items at most, and the standard library's sort would add 4 KB to the wasm.
+fn sort_descending<T: Copy, K: Ord>(items: &mut [T], key: impl Fn(T) -> K) {
+    for next in 1..items.len() {
+        let mut at = next;
+        while at > 0 && key(items[at - 1]) < key(items[at]) {
+            items.swap(at - 1, at);
+            at -= 1;
+        }
+    }
 }
 
 /// One answer, given differently, that would put another route on top.
