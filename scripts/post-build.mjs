@@ -1,6 +1,9 @@
-// trunk post_build hook: minifies the wasm-bindgen JS glue of release builds (trunk's own
-// minifier gives up on its `export … as default`), and updates the file's integrity hash in
-// the staged HTML so the browser still accepts it.
+// trunk post_build hook for release builds:
+// - minifies the wasm-bindgen JS glue (trunk's own minifier gives up on its `export … as
+//   default`);
+// - shortens the wasm's import names, which wasm-bindgen makes unique with 16 hex digits that
+//   no compressor can shrink, in the wasm and the glue alike (3 KB less gzip per page);
+// - updates both files' integrity hashes in the staged HTML so the browser still accepts them.
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -11,12 +14,97 @@ if (!staging) throw new Error('run by trunk as a post_build hook: TRUNK_STAGING_
 if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
 
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+
+/** Unsigned LEB128, as the wasm binary format writes lengths and counts. */
+function leb(value) {
+  const bytes = [];
+  do {
+    let byte = value & 0x7f;
+    value >>>= 7;
+    if (value) byte |= 0x80;
+    bytes.push(byte);
+  } while (value);
+  return Buffer.from(bytes);
+}
+
+/** The wasm with its import section's names passed through `rename(module, field)`. */
+function renameImports(wasm, rename) {
+  let at = 8;
+  const read = () => {
+    let value = 0;
+    let shift = 0;
+    let byte;
+    do {
+      byte = wasm[at++];
+      value |= (byte & 0x7f) << shift;
+      shift += 7;
+    } while (byte & 0x80);
+    return value >>> 0;
+  };
+  const string = () => {
+    const length = read();
+    at += length;
+    return wasm.toString('utf8', at - length, at);
+  };
+  while (at < wasm.length) {
+    const start = at;
+    const id = wasm[at++];
+    const end = read() + at;
+    if (id !== 2) {
+      at = end;
+      continue;
+    }
+    const entries = [];
+    for (let count = read(); count > 0; count -= 1) {
+      const [module, field] = rename(string(), string());
+      const described = at;
+      const kind = wasm[at++];
+      if (kind === 0 || kind === 4) {
+        if (kind === 4) at += 1;
+        read();
+      } else if (kind === 3) {
+        at += 2;
+      } else {
+        if (kind === 1) at += 1;
+        const flags = wasm[at++];
+        read();
+        if (flags & 1) read();
+      }
+      const name = (text) => Buffer.concat([leb(Buffer.byteLength(text)), Buffer.from(text)]);
+      entries.push(name(module), name(field), wasm.subarray(described, at));
+    }
+    const body = Buffer.concat([leb(entries.length / 3), ...entries]);
+    return Buffer.concat([wasm.subarray(0, start), Buffer.from([2]), leb(body.length), body, wasm.subarray(end)]);
+  }
+  return wasm;
+}
+
 const pagePath = join(staging, 'index.html');
 let page = await readFile(pagePath, 'utf8');
 for (const name of (await readdir(staging)).filter((file) => file.endsWith('.js'))) {
   const path = join(staging, name);
   const source = await readFile(path, 'utf8');
-  const { code } = await minify(source, { module: true, ecma: 2020 });
+  let { code } = await minify(source, { module: true, ecma: 2020 });
+  const wasmPath = path.replace(/\.js$/, '_bg.wasm');
+  const wasm = await readFile(wasmPath).catch(() => null);
+  if (wasm) {
+    const names = new Map();
+    const shorter = renameImports(wasm, (module, field) => {
+      if (!/^\.\/[\w-]+_bg\.js$/.test(module)) return [module, field];
+      if (!names.has(field)) names.set(field, `w${names.size.toString(36)}`);
+      return ['w', names.get(field)];
+    });
+    // The glue names each import once, as a key of the object it hands to the wasm; a glue
+    // shaped otherwise fails the build rather than the page.
+    const renamed = (pattern, short) => {
+      if (!pattern.test(code)) throw new Error(`${name}: no import key ${pattern} to shorten`);
+      code = code.replace(pattern, short);
+    };
+    for (const [field, short] of names) renamed(new RegExp(`\\b${field}(?=:)`), short);
+    renamed(/"\.\/[\w-]+_bg\.js":/, 'w:');
+    await writeFile(wasmPath, shorter);
+    page = page.replaceAll(sri(wasm), sri(shorter));
+  }
   await writeFile(path, code);
   page = page.replaceAll(sri(source), sri(code));
 }
