@@ -40,7 +40,7 @@ pub fn mount_assessment(root: Element, namespace: &str, uid: String, survey_link
     };
     let props = AssessmentProps {
         vault: vault(namespace, "assessment"),
-        survey_vault: vault(namespace, "survey"),
+        namespace: namespace.to_string().into(),
         uid: uid.into(),
         page_url: [part(web_sys::Location::origin), part(web_sys::Location::pathname), part(web_sys::Location::search)]
             .concat()

@@ -9,6 +9,7 @@ pub mod accessibility;
 pub mod assessment;
 pub mod content;
 pub mod export;
+pub mod page;
 pub mod privacy;
 pub mod storage;
 pub mod survey;

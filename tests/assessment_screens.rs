@@ -18,8 +18,8 @@ async fn render(entries: &'static [(&'static str, &'static str)], shared: Option
     ServerRenderer::<AssessmentWidget>::with_props(move || {
         let store = Rc::new(MemoryStore::with(entries));
         AssessmentProps {
-            vault: Vault::new(store.clone(), "default", "assessment"),
-            survey_vault: Vault::new(store, "default", "survey"),
+            vault: Vault::new(store, "default", "assessment"),
+            namespace: "default".into(),
             uid: "t".into(),
             page_url: "https://columns.example/interim/".into(),
             shared,

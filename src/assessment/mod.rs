@@ -92,6 +92,8 @@ pub enum AssessmentAction {
     DeleteCompleted(u64),
     DeletedAll,
     StorageFailed(Notice),
+    /// Another tab stored the flow: this is what storage now holds.
+    Synced(Box<AssessmentState>),
 }
 
 impl AssessmentState {
@@ -187,6 +189,9 @@ impl Reducible for AssessmentState {
     fn reduce(self: Rc<Self>, action: AssessmentAction) -> Rc<Self> {
         let mut state = (*self).clone();
         match action {
+            AssessmentAction::Synced(stored) => {
+                return Rc::new(AssessmentState { notice: stored.notice.or(state.notice), ..*stored })
+            }
             AssessmentAction::Start { now } => {
                 state.started.get_or_insert(now);
                 state.go(Stage::Statements);

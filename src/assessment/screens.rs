@@ -2,23 +2,22 @@
 //! component owns state and effects and each screen is a plain function of that state.
 
 use super::scoring::{reasons, what_would_change, Route, Score};
-use super::share::{encode, Broken};
+use super::share::{decode, encode, Broken};
 use super::{score_values, AssessmentAction, AssessmentState, Completed, Stage, COMPLETED, PROGRESS};
 use crate::accessibility::use_step_focus;
 use crate::content::{assessment, date_label, fill, text, Assessment};
-use crate::export;
 use crate::now;
+use crate::page::use_window_event;
 use crate::privacy::{delete_my_data, notice_banner};
-use crate::storage::hook::use_stored;
+use crate::storage::hook::{use_other_tabs, use_stored};
 use crate::storage::{Failure, Vault};
-use crate::survey::{History as SurveyHistory, RESPONSES};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct AssessmentProps {
     pub vault: Vault,
-    /// The survey's records, included when the reader downloads their data.
-    pub survey_vault: Vault,
+    /// Where the widget keeps its data, for the download, which includes the survey's.
+    pub namespace: AttrValue,
     /// Prefix for element ids, unique per widget on the page.
     pub uid: AttrValue,
     /// The page's address without its fragment, for share links.
@@ -49,6 +48,13 @@ pub fn AssessmentWidget(props: &AssessmentProps) -> Html {
         Callback::from(move |failure: Failure| state.dispatch(AssessmentAction::StorageFailed(failure.into())))
     };
     use_stored(&props.vault, (PROGRESS, COMPLETED), (state.progress(), state.history_record()), failed);
+    let synced = {
+        let (state, vault) = (state.clone(), props.vault.clone());
+        Callback::from(move |()| {
+            state.dispatch(AssessmentAction::Synced(Box::new(AssessmentState::load(assessment, &vault, now()))))
+        })
+    };
+    use_other_tabs(&props.vault, (PROGRESS, COMPLETED), synced);
     let root = use_node_ref();
     use_step_focus(&root, (state.stage, shared.is_some()), state.moved, state.reminders);
     let delete_all = {
@@ -59,6 +65,13 @@ pub fn AssessmentWidget(props: &AssessmentProps) -> Html {
             Err(failure) => state.dispatch(AssessmentAction::StorageFailed(failure.into())),
         })
     };
+    // A share link opened while the page shows (only the fragment changed), or Back and
+    // Forward between a shared result and the reader's own.
+    let fragment_changed = {
+        let shared = shared.clone();
+        Callback::from(move |_| shared.set(decode(assessment, &browser::fragment()).transpose()))
+    };
+    use_window_event("hashchange", fragment_changed);
     let take_it_yourself = {
         let shared = shared.clone();
         Callback::from(move |_| {
@@ -66,14 +79,19 @@ pub fn AssessmentWidget(props: &AssessmentProps) -> Html {
             shared.set(None);
         })
     };
-    let page = Page { uid: &props.uid, page_url: &props.page_url, survey_link: props.survey_link.as_deref() };
+    let page = Page {
+        uid: &props.uid,
+        namespace: &props.namespace,
+        page_url: &props.page_url,
+        survey_link: props.survey_link.as_deref(),
+    };
     let screen = match &*shared {
         Some(Ok(values)) => shared_result(assessment, values, take_it_yourself),
         Some(Err(Broken)) => broken_link(take_it_yourself),
         None => match state.stage {
             Stage::Intro => intro_screen(&state, &page),
             Stage::Statements => statements_screen(&state, &page),
-            Stage::Result => result_screen(&state, &page, &props.survey_vault, copied),
+            Stage::Result => result_screen(&state, &page, copied),
         },
     };
     let has_data = !state.history.is_empty() || state.started.is_some();
@@ -92,6 +110,7 @@ pub fn AssessmentWidget(props: &AssessmentProps) -> Html {
 /// Where the widget sits: ids, the page's address, the survey's place.
 struct Page<'a> {
     uid: &'a str,
+    namespace: &'a str,
     page_url: &'a str,
     survey_link: Option<&'a str>,
 }
@@ -297,7 +316,7 @@ fn fit_chart(assessment: &Assessment, score: &Score) -> Html {
     }
 }
 
-fn result_screen(state: &Handle, page: &Page, survey_vault: &Vault, copied: UseStateHandle<bool>) -> Html {
+fn result_screen(state: &Handle, page: &Page, copied: UseStateHandle<bool>) -> Html {
     let assessment = state.assessment;
     let wording = &assessment.wording;
     let values: Vec<i32> = state.values.iter().map(|v| v.unwrap_or(0)).collect();
@@ -310,16 +329,9 @@ fn result_screen(state: &Handle, page: &Page, survey_vault: &Vault, copied: UseS
         })
     };
     let download = |csv: bool| {
-        let (history, survey_vault) = (state.history.clone(), survey_vault.clone());
-        Callback::from(move |_| {
-            let responses = survey_vault.load::<SurveyHistory>(RESPONSES, now()).record.unwrap_or_default().responses;
-            let (name, kind, text) = if csv {
-                ("alliance-widget-data.csv", "text/csv", export::csv(&responses, &history))
-            } else {
-                ("alliance-widget-data.json", "application/json", export::json(&responses, &history))
-            };
-            browser::download(name, kind, &text);
-        })
+        let namespace = page.namespace.to_string();
+        let history = state.history_record().unwrap_or_default();
+        Callback::from(move |_| browser::download(&namespace, &miniserde::json::to_string(&history), csv))
     };
     html! {
         <div class="aw-step aw-result">
@@ -447,8 +459,6 @@ fn broken_link(take_it_yourself: Callback<MouseEvent>) -> Html {
 
 /// The few browser calls the result's buttons make.
 mod browser {
-    use wasm_bindgen::JsCast;
-
     pub fn print() {
         if let Some(window) = web_sys::window() {
             let _ = window.print();
@@ -462,6 +472,11 @@ mod browser {
         }
     }
 
+    /// The address's fragment, where share links keep their answers.
+    pub fn fragment() -> String {
+        web_sys::window().and_then(|window| window.location().hash().ok()).unwrap_or_default()
+    }
+
     /// Drops a share link's fragment from the address, so a reload shows the reader's own
     /// assessment rather than the shared one.
     pub fn forget_fragment() {
@@ -471,21 +486,15 @@ mod browser {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{search}")));
     }
 
-    /// Offers `text` as a file download named `name`.
-    pub fn download(name: &str, kind: &str, text: &str) {
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-        let parts = js_sys::Array::of1(&text.into());
-        let options = web_sys::BlobPropertyBag::new();
-        options.set_type(kind);
-        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
-        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-        if let Some(link) =
-            document.create_element("a").ok().and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        {
-            link.set_href(&url);
-            link.set_download(name);
-            link.click();
-        }
-        let _ = web_sys::Url::revoke_object_url(&url);
+    // The download's code is a wasm of its own (src/bin/export.rs), built to `export.js` at
+    // the site's root: two folders up from this snippet, wherever the page that embeds it is.
+    #[wasm_bindgen::prelude::wasm_bindgen(inline_js = "export function download(namespace, assessments, csv) {
+        import(new URL('../../export.js', import.meta.url))
+            .then(async (module) => { await module.default(); module.download(namespace, assessments, csv); })
+            .catch((error) => console.error('The download could not start:', error));
+    }")]
+    extern "C" {
+        /// Fetches the export's wasm (once) and offers the reader's data as a file.
+        pub fn download(namespace: &str, assessments: &str, csv: bool);
     }
 }

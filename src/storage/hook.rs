@@ -2,7 +2,10 @@
 
 use super::{Failure, Vault};
 use crate::now;
+use crate::page::use_window_event;
 use miniserde::Serialize;
+use wasm_bindgen::JsCast;
+use web_sys::StorageEvent;
 use yew::prelude::*;
 
 /// Writes `progress` and `history` under their names whenever either changes (removing the key
@@ -25,4 +28,21 @@ pub fn use_stored<P, H>(
             failed.emit(failure);
         }
     });
+}
+
+/// Calls `changed` when another tab writes one of the flow's records (or clears the storage),
+/// so that a flow open in two tabs stays in step rather than one tab overwriting the other's
+/// answers with its older copy.
+#[hook]
+pub fn use_other_tabs(vault: &Vault, names: (&'static str, &'static str), changed: Callback<()>) {
+    let keys = (vault.key(names.0), vault.key(names.1));
+    use_window_event(
+        "storage",
+        Callback::from(move |event: web_sys::Event| {
+            let key = event.dyn_into::<StorageEvent>().ok().and_then(|event| event.key());
+            if key.is_none_or(|key| key == keys.0 || key == keys.1) {
+                changed.emit(());
+            }
+        }),
+    );
 }

@@ -141,6 +141,8 @@ pub enum SurveyAction {
     DeletedAll,
     /// Storage refused a read or write.
     StorageFailed(Notice),
+    /// Another tab stored the flow: this is what storage now holds.
+    Synced(Box<SurveyState>),
 }
 
 impl SurveyState {
@@ -317,6 +319,9 @@ impl Reducible for SurveyState {
     fn reduce(self: Rc<Self>, action: SurveyAction) -> Rc<Self> {
         let mut state = (*self).clone();
         match action {
+            SurveyAction::Synced(stored) => {
+                return Rc::new(SurveyState { notice: stored.notice.or(state.notice), ..*stored })
+            }
             SurveyAction::Start { now } => {
                 if state.step == Step::Thanks {
                     state.answers = Default::default();

@@ -230,3 +230,17 @@ fn every_step_and_answer_reads_back_as_saved() {
     let raw = store.get("alliance-widget:default:survey:progress").unwrap().unwrap();
     assert!(raw.contains(r#""step":"thanks""#), "{raw}");
 }
+
+#[test]
+fn a_state_synced_from_another_tab_replaces_this_one_but_keeps_its_notice() {
+    let store = Rc::new(MemoryStore::default());
+    let vault = Vault::new(store, "default", "survey");
+    let other_tab = act(answered(), vec![SurveyAction::Back]);
+    vault.save(PROGRESS, other_tab.progress().as_ref(), 5).unwrap();
+    let here = fresh().reduce(SurveyAction::StorageFailed(Notice::Full));
+    let synced = here.reduce(SurveyAction::Synced(Box::new(SurveyState::load(survey(), &vault, 6))));
+    assert_eq!(synced.step, Step::Question(3));
+    assert_eq!(synced.answers, other_tab.answers);
+    assert_eq!(synced.notice, Some(Notice::Full));
+    assert!(!synced.moved, "a step taken in another tab is not announced here");
+}

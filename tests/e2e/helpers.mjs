@@ -80,9 +80,10 @@ export async function answerQuestions(page) {
   await page.getByRole('button', { name: 'Review your answers' }).click();
 }
 
-/** Answers every statement: the given values, "don't know" for the rest; then asks for the result. */
-export async function assess(page, answers) {
-  await page.getByRole('button', { name: CONTENT.assessment.start }).click();
+/** Answers every statement: the given values, "don't know" for the rest; then asks for the
+ * result. Starts the assessment first unless `start` is false. */
+export async function assess(page, answers, { start = true } = {}) {
+  if (start) await page.getByRole('button', { name: CONTENT.assessment.start }).click();
   for (const statement of CONTENT.assessment.statements) {
     const value = answers[statement.id] ?? 0;
     await page.getByRole('group', { name: statement.text }).getByLabel(LABEL[value], { exact: true }).check();
