@@ -200,24 +200,3 @@ test('delete my data removes both flows\' keys and nothing else', async () => {
   assert.equal(await page.evaluate(() => localStorage.getItem('host-page')), 'keep');
   await context.close();
 });
-
-for (const scheme of ['light', 'dark']) {
-  test(`every assessment screen passes axe in the ${scheme} scheme`, async () => {
-    const { context, page } = await open();
-    await page.emulateMedia({ colorScheme: scheme });
-    const found = { intro: await violations(page) };
-    await page.getByRole('button', { name: A.start }).click();
-    await page.getByRole('button', { name: A.wording.see_result }).click();
-    await page.getByText(A.wording.answer_all).waitFor();
-    found.reminder = await violations(page);
-    await page.getByRole('button', { name: A.wording.see_result }).waitFor();
-    for (const statement of A.statements) {
-      await page.getByRole('group', { name: statement.text }).getByLabel(LABEL[1], { exact: true }).check();
-    }
-    await page.getByRole('button', { name: A.wording.see_result }).click();
-    await page.getByRole('heading', { name: A.wording.result_title }).waitFor();
-    found.result = await violations(page);
-    for (const [screen, list] of Object.entries(found)) assert.deepEqual(list, [], `${screen} (${scheme})`);
-    await context.close();
-  });
-}

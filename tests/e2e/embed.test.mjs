@@ -215,20 +215,3 @@ test('a page on another origin embeds the widget with an integrity-checked scrip
     await rm(folder, { recursive: true, force: true });
   }
 });
-
-for (const scheme of ['light', 'dark']) {
-  test(`the embedded widgets pass axe in the ${scheme} scheme`, async () => {
-    const { violations } = await import('./helpers.mjs');
-    const { context, page } = await host('article.html');
-    await page.emulateMedia({ colorScheme: scheme });
-    const survey = page.locator('[data-alliance-widget-embedded=survey]');
-    await survey.getByRole('button', { name: CONTENT.survey.start }).click();
-    await survey.getByText('Question 1 of 4', { exact: true }).waitFor();
-    const assessment = page.locator('[data-alliance-widget-embedded=assessment]');
-    await assessment.scrollIntoViewIfNeeded();
-    await assessment.getByRole('button', { name: CONTENT.assessment.start }).click();
-    await assessment.getByRole('button', { name: CONTENT.assessment.wording.see_result }).waitFor();
-    assert.deepEqual(await violations(page), []);
-    await context.close();
-  });
-}
