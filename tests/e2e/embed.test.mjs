@@ -1,6 +1,7 @@
 // The widget embedded in host pages by alliance-widget.js: isolated, lazy, configurable.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { answerAllByMouse, answerQuestions, assess, CONTENT, PREFIX, site, stored } from './helpers.mjs';
 
 let web;
@@ -40,6 +41,11 @@ test('an article with two embeds of different flows: both work independently', a
   const keys = Object.keys(await stored(page));
   assert.ok(keys.includes(`${PREFIX}default:survey:responses`) && keys.includes(`${PREFIX}default:assessment:completed`), `${keys}`);
   assert.equal(await survey.getByRole('heading', { name: CONTENT.text.thanks_title }).count(), 1, 'the survey kept its screen');
+  // The download's wasm is fetched on demand from the widget's origin, not the page's folder.
+  const [file] = await Promise.all([page.waitForEvent('download'),
+    page.locator('[data-alliance-widget-embedded=assessment]').getByRole('button', { name: CONTENT.assessment.wording.export_json }).click()]);
+  const data = JSON.parse(await readFile(await file.path(), 'utf8'));
+  assert.deepEqual([data.survey.length, data.assessments.length], [1, 1]);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -2,7 +2,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { appendFile, cp, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { answerAllByMouse, assess, CONTENT, DIST, LABEL, PREFIX, site, stored, SURVEY } from './helpers.mjs';
@@ -37,6 +37,8 @@ test('after one visit both flows start, resume and finish offline', async () => 
   assert.match(await page.locator('.aw-headline').textContent(), /interim/);
   await page.reload();
   await page.getByRole('heading', { name: CONTENT.assessment.wording.result_title }).waitFor();
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: CONTENT.assessment.wording.export_csv }).click()]);
+  assert.match(await readFile(await file.path(), 'utf8'), /^flow,date,item,answer,comment\r\n"survey"/, 'the download works offline too');
 
   const kept = Object.keys(await stored(page));
   assert.ok(kept.includes(`${PREFIX}default:survey:responses`) && kept.includes(`${PREFIX}default:assessment:completed`), `${kept}`);
