@@ -51,8 +51,8 @@ pub fn mount_assessment(root: Element, namespace: &str, uid: String, survey_link
     yew::Renderer::<AssessmentWidget>::with_root_and_props(root, props).render();
 }
 
-/// The page's mounts naming `flow`. Only the survey's script (the main one) tells the page's
-/// author about mounts naming no known flow.
+/// The page's mounts naming `flow`. Only the survey's script tells the page's author about
+/// mounts naming no known flow, so that a page running both scripts says it once.
 fn page_mounts(flow: &str) -> Vec<Element> {
     let Some(list) = web_sys::window()
         .and_then(|window| window.document())
