@@ -71,6 +71,9 @@ pub struct AssessmentState {
     pub moved: bool,
     pub history: Vec<Completed>,
     pub notice: Option<Notice>,
+    /// Taken just now from what another tab stored: storage already holds it, and writing it
+    /// back could overwrite a newer change made in that tab meanwhile.
+    pub from_other_tab: bool,
 }
 
 pub enum AssessmentAction {
@@ -107,6 +110,7 @@ impl AssessmentState {
             moved: false,
             history: Vec::new(),
             notice: None,
+            from_other_tab: false,
         }
     }
 
@@ -187,10 +191,14 @@ impl Reducible for AssessmentState {
     type Action = AssessmentAction;
 
     fn reduce(self: Rc<Self>, action: AssessmentAction) -> Rc<Self> {
-        let mut state = (*self).clone();
+        let mut state = AssessmentState { from_other_tab: false, ..(*self).clone() };
         match action {
             AssessmentAction::Synced(stored) => {
-                return Rc::new(AssessmentState { notice: stored.notice.or(state.notice), ..*stored })
+                return Rc::new(AssessmentState {
+                    notice: stored.notice.or(state.notice),
+                    from_other_tab: true,
+                    ..*stored
+                })
             }
             AssessmentAction::Start { now } => {
                 state.started.get_or_insert(now);

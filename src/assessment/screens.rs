@@ -47,7 +47,8 @@ pub fn AssessmentWidget(props: &AssessmentProps) -> Html {
         let state = state.clone();
         Callback::from(move |failure: Failure| state.dispatch(AssessmentAction::StorageFailed(failure.into())))
     };
-    use_stored(&props.vault, (PROGRESS, COMPLETED), (state.progress(), state.history_record()), failed);
+    let records = (state.progress(), state.history_record());
+    use_stored(&props.vault, (PROGRESS, COMPLETED), records, state.from_other_tab, failed);
     let synced = {
         let (state, vault) = (state.clone(), props.vault.clone());
         Callback::from(move |()| {

@@ -9,12 +9,14 @@ use web_sys::StorageEvent;
 use yew::prelude::*;
 
 /// Writes `progress` and `history` under their names whenever either changes (removing the key
-/// of one that is `None`), and reports a refused write through `failed`.
+/// of one that is `None`), unless they are `already_stored`, and reports a refused write
+/// through `failed`.
 #[hook]
 pub fn use_stored<P, H>(
     vault: &Vault,
     names: (&'static str, &'static str),
     records: (Option<P>, Option<H>),
+    already_stored: bool,
     failed: Callback<Failure>,
 ) where
     P: Serialize + PartialEq + 'static,
@@ -22,6 +24,9 @@ pub fn use_stored<P, H>(
 {
     let vault = vault.clone();
     use_effect_with(records, move |(progress, history)| {
+        if already_stored {
+            return;
+        }
         let saved =
             vault.save(names.0, progress.as_ref(), now()).and_then(|()| vault.save(names.1, history.as_ref(), now()));
         if let Err(failure) = saved {

@@ -118,6 +118,9 @@ pub struct SurveyState {
     pub moved: bool,
     pub responses: Vec<Response>,
     pub notice: Option<Notice>,
+    /// Taken just now from what another tab stored: storage already holds it, and writing it
+    /// back could overwrite a newer change made in that tab meanwhile.
+    pub from_other_tab: bool,
 }
 
 pub enum SurveyAction {
@@ -158,6 +161,7 @@ impl SurveyState {
             moved: false,
             responses: Vec::new(),
             notice: None,
+            from_other_tab: false,
         }
     }
 
@@ -317,10 +321,10 @@ impl Reducible for SurveyState {
     type Action = SurveyAction;
 
     fn reduce(self: Rc<Self>, action: SurveyAction) -> Rc<Self> {
-        let mut state = (*self).clone();
+        let mut state = SurveyState { from_other_tab: false, ..(*self).clone() };
         match action {
             SurveyAction::Synced(stored) => {
-                return Rc::new(SurveyState { notice: stored.notice.or(state.notice), ..*stored })
+                return Rc::new(SurveyState { notice: stored.notice.or(state.notice), from_other_tab: true, ..*stored })
             }
             SurveyAction::Start { now } => {
                 if state.step == Step::Thanks {

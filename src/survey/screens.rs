@@ -36,7 +36,8 @@ pub fn SurveyWidget(props: &SurveyProps) -> Html {
         let survey = survey.clone();
         Callback::from(move |failure: Failure| survey.dispatch(SurveyAction::StorageFailed(failure.into())))
     };
-    use_stored(&props.vault, (PROGRESS, RESPONSES), (survey.progress(), survey.history()), failed);
+    let records = (survey.progress(), survey.history());
+    use_stored(&props.vault, (PROGRESS, RESPONSES), records, survey.from_other_tab, failed);
     let synced = {
         let (survey, vault) = (survey.clone(), props.vault.clone());
         Callback::from(move |()| {

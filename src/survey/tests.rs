@@ -243,4 +243,6 @@ fn a_state_synced_from_another_tab_replaces_this_one_but_keeps_its_notice() {
     assert_eq!(synced.answers, other_tab.answers);
     assert_eq!(synced.notice, Some(Notice::Full));
     assert!(!synced.moved, "a step taken in another tab is not announced here");
+    assert!(synced.from_other_tab, "nothing to write back");
+    assert!(!synced.reduce(SurveyAction::Back).from_other_tab, "a change made here is written");
 }

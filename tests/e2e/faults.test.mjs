@@ -112,11 +112,19 @@ test('storage full on write: the visitor is told, keeps going, and what was stor
 test('two tabs answering the same flow stay in step and lose no answer', async () => {
   const context = await web.browser.newContext();
   const [one, two] = [await context.newPage(), await context.newPage()];
+  // Counts the writes of tab two: following tab one must not write its copy back.
+  await two.addInitScript(() => {
+    window.__writes = 0;
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function counted(...args) { window.__writes += 1; return set.apply(this, args); };
+  });
   for (const page of [one, two]) await page.goto(`${web.url}${SURVEY}`);
   await one.getByRole('button', { name: CONTENT.survey.start }).click();
   await one.getByLabel('A mix of these').check();
   await one.getByRole('button', { name: T.next }).click();
   await two.getByText('Question 2 of 4', { exact: true }).waitFor();
+  await two.waitForTimeout(200);
+  assert.equal(await two.evaluate(() => window.__writes), 0, 'the tab that follows writes nothing back');
   await two.getByLabel('Hiring internally').check();
   await two.getByRole('button', { name: T.next }).click();
   await one.getByText('Question 3 of 4', { exact: true }).waitFor();
