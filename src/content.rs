@@ -135,6 +135,7 @@ pub struct Wording {
     pub share_broken: &'static str,
     pub export_json: &'static str,
     pub export_csv: &'static str,
+    pub export_failed: &'static str,
     pub retake: &'static str,
     pub change_answers: &'static str,
     pub history_title: &'static str,

@@ -11,6 +11,7 @@ use crate::page::use_window_event;
 use crate::privacy::{delete_my_data, notice_banner};
 use crate::storage::hook::{use_other_tabs, use_stored};
 use crate::storage::{Failure, Vault};
+use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -42,7 +43,12 @@ pub fn AssessmentWidget(props: &AssessmentProps) -> Html {
         use_reducer(move || AssessmentState::load(assessment, &vault, now()))
     };
     let shared = use_state(|| props.shared.clone());
-    let copied = use_state(|| false);
+    // What the result's buttons have to say: a link copied, a download that could not start.
+    let said = use_state(|| None::<&'static str>);
+    {
+        let said = said.clone();
+        use_effect_with(state.stage, move |_| said.set(None));
+    }
     let failed = {
         let state = state.clone();
         Callback::from(move |failure: Failure| state.dispatch(AssessmentAction::StorageFailed(failure.into())))
@@ -92,7 +98,7 @@ pub fn AssessmentWidget(props: &AssessmentProps) -> Html {
         None => match state.stage {
             Stage::Intro => intro_screen(&state, &page),
             Stage::Statements => statements_screen(&state, &page),
-            Stage::Result => result_screen(&state, &page, copied),
+            Stage::Result => result_screen(&state, &page, said),
         },
     };
     let has_data = !state.history.is_empty() || state.started.is_some();
@@ -317,22 +323,27 @@ fn fit_chart(assessment: &Assessment, score: &Score) -> Html {
     }
 }
 
-fn result_screen(state: &Handle, page: &Page, copied: UseStateHandle<bool>) -> Html {
+fn result_screen(state: &Handle, page: &Page, said: UseStateHandle<Option<&'static str>>) -> Html {
     let assessment = state.assessment;
     let wording = &assessment.wording;
     let values: Vec<i32> = state.values.iter().map(|v| v.unwrap_or(0)).collect();
     let link = format!("{}{}", page.page_url, encode(assessment, &values));
     let share = {
-        let (link, copied) = (link.clone(), copied.clone());
+        let (link, said) = (link.clone(), said.clone());
         Callback::from(move |_| {
             browser::copy(&link);
-            copied.set(true);
+            said.set(Some(assessment.wording.share_copied));
         })
     };
     let download = |csv: bool| {
         let namespace = page.namespace.to_string();
         let history = state.history_record().unwrap_or_default();
-        Callback::from(move |_| browser::download(&namespace, &miniserde::json::to_string(&history), csv))
+        let said = said.clone();
+        Callback::from(move |_| {
+            let said = said.clone();
+            let failed = Closure::once_into_js(move || said.set(Some(assessment.wording.export_failed)));
+            browser::download(&namespace, &miniserde::json::to_string(&history), csv, &failed);
+        })
     };
     html! {
         <div class="aw-step aw-result">
@@ -342,9 +353,6 @@ fn result_screen(state: &Handle, page: &Page, copied: UseStateHandle<bool>) -> H
             <div class="aw-share aw-no-print">
                 <label for={format!("{}-share", page.uid)}>{ wording.share_label }</label>
                 <input id={format!("{}-share", page.uid)} type="url" readonly=true value={link} />
-                if *copied {
-                    <p role="status">{ wording.share_copied }</p>
-                }
             </div>
             <div class="aw-actions aw-no-print">
                 <button type="button" class="aw-secondary" onclick={share}>{ wording.share }</button>
@@ -354,6 +362,7 @@ fn result_screen(state: &Handle, page: &Page, copied: UseStateHandle<bool>) -> H
                 <button type="button" class="aw-secondary" onclick={on_click(state, || AssessmentAction::ChangeAnswers)}>{ wording.change_answers }</button>
                 <button type="button" class="aw-primary" onclick={on_click(state, || AssessmentAction::Retake { now: now() })}>{ wording.retake }</button>
             </div>
+            <p class="aw-no-print" role="status">{ said.unwrap_or_default() }</p>
             <div class="aw-no-print">
                 { survey_offer(page) }
                 { history(state) }
@@ -489,13 +498,14 @@ mod browser {
 
     // The download's code is a wasm of its own (src/bin/export.rs), built to `export.js` at
     // the site's root: two folders up from this snippet, wherever the page that embeds it is.
-    #[wasm_bindgen::prelude::wasm_bindgen(inline_js = "export function download(namespace, assessments, csv) {
+    #[wasm_bindgen::prelude::wasm_bindgen(inline_js = "export function download(namespace, assessments, csv, failed) {
         import(new URL('../../export.js', import.meta.url))
             .then(async (module) => { await module.default(); module.download(namespace, assessments, csv); })
-            .catch((error) => console.error('The download could not start:', error));
+            .catch((error) => { console.error(error); failed(); });
     }")]
     extern "C" {
-        /// Fetches the export's wasm (once) and offers the reader's data as a file.
-        pub fn download(namespace: &str, assessments: &str, csv: bool);
+        /// Fetches the export's wasm (once) and offers the reader's data as a file; calls
+        /// `failed` when that wasm cannot be fetched (offline before it was ever kept).
+        pub fn download(namespace: &str, assessments: &str, csv: bool, failed: &wasm_bindgen::JsValue);
     }
 }

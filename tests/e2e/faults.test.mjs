@@ -276,6 +276,24 @@ test('browser Back and Forward return to where the visitor was, share links incl
   await context.close();
 });
 
+test('a download whose code cannot be fetched says so, and works once it can', async () => {
+  // No service worker: it would answer from its cache, as it should once the site was seen.
+  const context = await web.browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error));
+  await page.goto(web.url);
+  await assess(page, INTERIM);
+  await page.route('**/export.js', (route) => route.abort());
+  await page.getByRole('button', { name: A.wording.export_csv }).click();
+  await page.getByText(A.wording.export_failed).waitFor();
+  await page.unroute('**/export.js');
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: A.wording.export_csv }).click()]);
+  assert.match(await readFile(await file.path(), 'utf8'), /^flow,date,item,answer,comment/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a tampered share link says so and does not crash', async () => {
   const { context, page } = await visit(web);
   await assess(page, INTERIM);
