@@ -91,7 +91,8 @@ pub fn reasons(score: &Score, route: Route, most: usize) -> Vec<usize> {
 }
 
 /// Sorts by `key`, highest first, keeping ties in their order. An insertion sort: these lists
-/// hold a dozen items at most, and the standard library's sort would add 4 KB to the wasm.
+/// hold a dozen items at most, and the standard library's stable sort adds kilobytes of code
+/// to the wasm.
 fn sort_descending<T: Copy, K: Ord>(items: &mut [T], key: impl Fn(T) -> K) {
     for next in 1..items.len() {
         let mut at = next;
