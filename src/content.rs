@@ -140,6 +140,7 @@ pub struct Wording {
     pub change_answers: &'static str,
     pub history_title: &'static str,
     pub history_entry: &'static str,
+    pub delete_assessment: &'static str,
     pub delete_assessment_label: &'static str,
     pub to_survey: &'static str,
     /// Heading of an option that is not the best fit, opened on request.

@@ -41,7 +41,10 @@ async fn the_result_explains_itself() {
     assert!(html.contains("It is not fire-and-forget"), "interim's caveat: {html}");
     assert!(html.contains("plan training and a handover"), "{html}");
     assert!(html.contains("What would change the result"), "{html}");
-    assert!(html.contains("About An internal hire: train a seasoned insider"), "other options on request: {html}");
+    assert!(
+        html.contains("An internal hire: train a seasoned insider: what to keep in mind"),
+        "other options on request: {html}"
+    );
     assert!(html.contains("Training takes time"), "with their own caveats: {html}");
     assert!(html.contains("https://columns.example/interim/#result=v1."), "the share link: {html}");
     for button in ["Print or save as PDF", "Download my data (JSON)", "Download my data (CSV)", "Start again"] {

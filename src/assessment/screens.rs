@@ -5,7 +5,7 @@ use super::scoring::{reasons, what_would_change, Route, Score};
 use super::share::{decode, encode, Broken};
 use super::{score_values, AssessmentAction, AssessmentState, Completed, Stage, COMPLETED, PROGRESS};
 use crate::accessibility::use_step_focus;
-use crate::content::{assessment, date_label, fill, text, Assessment};
+use crate::content::{assessment, date_label, fill, Assessment};
 use crate::now;
 use crate::page::use_window_event;
 use crate::privacy::{delete_my_data, notice_banner};
@@ -429,7 +429,7 @@ fn history(state: &Handle) -> Html {
                             <button type="button" class="aw-secondary aw-no-print"
                                 aria-label={fill(wording.delete_assessment_label, &[("date", &date)])}
                                 onclick={on_click(state, move || AssessmentAction::DeleteCompleted(when))}>
-                                { text().delete_response }
+                                { wording.delete_assessment }
                             </button>
                         </li>
                     }

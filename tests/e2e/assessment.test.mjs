@@ -93,7 +93,8 @@ test('a share link shows the same result read-only in a fresh browser, and offer
 
 test('the front page is the self-assessment; the old address forwards share links to it', async () => {
   const { context, page } = await open();
-  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Is interim right for us?');
+  assert.equal(await page.getByRole('heading', { level: 2 }).first().textContent(), A.title, 'the title of the main content');
+  assert.ok(await page.locator('main .aw-assessment').isVisible());
   await page.getByRole('button', { name: A.start }).waitFor();
   const offer = page.getByRole('link', { name: A.wording.to_survey });
   assert.equal(new URL(await offer.evaluate((a) => a.href)).pathname, '/survey/', 'the survey is offered from the intro');
