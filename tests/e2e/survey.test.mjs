@@ -50,6 +50,14 @@ test('a visitor completes the survey with the keyboard alone, focus following ea
       await page.keyboard.type('Typed without a mouse.');
     }
     await tabTo(page, 'button[type=submit]');
+    if (index === 2) {
+      // Shift+Tab walks back: from Next to Back, Back to the comment box.
+      await page.keyboard.press('Shift+Tab');
+      assert.equal((await focused(page)).text, 'Back');
+      await page.keyboard.press('Shift+Tab');
+      assert.equal((await focused(page)).tag, 'textarea');
+      await tabTo(page, 'button[type=submit]');
+    }
     await page.keyboard.press('Enter');
   }
   await page.getByRole('heading', { name: 'Check your answers' }).waitFor();
