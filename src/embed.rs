@@ -27,7 +27,9 @@ pub fn mount_survey(root: Element, namespace: &str, uid: String) {
     crate::crash::watch(&root, text().crash);
     root.set_inner_html("");
     let props = SurveyProps { vault: vault(namespace, "survey"), uid: uid.into() };
-    yew::Renderer::<SurveyWidget>::with_root_and_props(root, props).render();
+    render_later(move || {
+        yew::Renderer::<SurveyWidget>::with_root_and_props(root, props).render();
+    });
 }
 
 /// Starts a self-assessment in `root`; a share link in the page's address shows its result.
@@ -48,7 +50,17 @@ pub fn mount_assessment(root: Element, namespace: &str, uid: String, survey_link
         shared: share::decode(assessment(), &part(web_sys::Location::hash)).transpose(),
         survey_link: survey_link.map(Into::into),
     };
-    yew::Renderer::<AssessmentWidget>::with_root_and_props(root, props).render();
+    render_later(move || {
+        yew::Renderer::<AssessmentWidget>::with_root_and_props(root, props).render();
+    });
+}
+
+/// Renders in a task of its own: the task that instantiated the wasm ends sooner, and several
+/// widgets on a page take a short task each rather than one long one together.
+fn render_later(render: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let render = wasm_bindgen::closure::Closure::once_into_js(render);
+    let _ = window.set_timeout_with_callback(render.unchecked_ref());
 }
 
 /// The page's mounts naming `flow`. Only the survey's script tells the page's author about
