@@ -9,7 +9,7 @@ use crate::content::{assessment, date_label, fill, Assessment};
 use crate::now;
 use crate::page::use_window_event;
 use crate::privacy::{delete_my_data, notice_banner};
-use crate::storage::hook::{use_other_tabs, use_stored};
+use crate::storage::hook::use_stored;
 use crate::storage::{Failure, Vault};
 use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
@@ -53,15 +53,14 @@ pub fn AssessmentWidget(props: &AssessmentProps) -> Html {
         let state = state.clone();
         Callback::from(move |failure: Failure| state.dispatch(AssessmentAction::StorageFailed(failure.into())))
     };
-    let records = (state.progress(), state.history_record());
-    use_stored(&props.vault, (PROGRESS, COMPLETED), records, state.from_other_tab, failed);
     let synced = {
         let (state, vault) = (state.clone(), props.vault.clone());
         Callback::from(move |()| {
             state.dispatch(AssessmentAction::Synced(Box::new(AssessmentState::load(assessment, &vault, now()))))
         })
     };
-    use_other_tabs(&props.vault, (PROGRESS, COMPLETED), synced);
+    let records = (state.progress(), state.history_record());
+    use_stored(&props.vault, (PROGRESS, COMPLETED), records, state.from_other_tab, failed, synced);
     let root = use_node_ref();
     use_step_focus(&root, (state.stage, shared.is_some()), state.moved, state.reminders);
     let delete_all = {

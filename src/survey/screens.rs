@@ -10,7 +10,7 @@ use crate::accessibility::use_step_focus;
 use crate::content::{date_label, fill, survey, text, Question};
 use crate::now;
 use crate::privacy::{delete_my_data, notice_banner};
-use crate::storage::hook::{use_other_tabs, use_stored};
+use crate::storage::hook::use_stored;
 use crate::storage::{Failure, Vault};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
@@ -36,15 +36,14 @@ pub fn SurveyWidget(props: &SurveyProps) -> Html {
         let survey = survey.clone();
         Callback::from(move |failure: Failure| survey.dispatch(SurveyAction::StorageFailed(failure.into())))
     };
-    let records = (survey.progress(), survey.history());
-    use_stored(&props.vault, (PROGRESS, RESPONSES), records, survey.from_other_tab, failed);
     let synced = {
         let (survey, vault) = (survey.clone(), props.vault.clone());
         Callback::from(move |()| {
             survey.dispatch(SurveyAction::Synced(Box::new(SurveyState::load(survey.survey, &vault, now()))))
         })
     };
-    use_other_tabs(&props.vault, (PROGRESS, RESPONSES), synced);
+    let records = (survey.progress(), survey.history());
+    use_stored(&props.vault, (PROGRESS, RESPONSES), records, survey.from_other_tab, failed, synced);
     let root = use_node_ref();
     use_step_focus(&root, survey.step, survey.moved, survey.reminders);
     let delete_all = {
