@@ -6,16 +6,17 @@
 use crate::assessment::screens::{AssessmentProps, AssessmentWidget};
 use crate::assessment::share;
 use crate::content::{assessment, fill, text};
-use crate::storage::{local::LocalStore, KeyValue, Vault};
+use crate::prerender::{uid, Early};
+use crate::storage::{local::LocalStore, KeyValue, Vault, DEFAULT_NAMESPACE};
 use crate::survey::screens::{SurveyProps, SurveyWidget};
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
-use web_sys::Element;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, NodeList};
 
 /// Mount elements on a page carry this attribute; its value names the flow.
 const MOUNT: &str = "data-alliance-widget";
 const FLOWS: [&str; 2] = ["survey", "assessment"];
-const DEFAULT_NAMESPACE: &str = "default";
 
 fn vault(namespace: &str, flow: &str) -> Vault {
     let store: Rc<dyn KeyValue> = Rc::new(LocalStore::open());
@@ -25,9 +26,9 @@ fn vault(namespace: &str, flow: &str) -> Vault {
 /// Starts a survey in `root`, keeping its data under `namespace`.
 pub fn mount_survey(root: Element, namespace: &str, uid: String) {
     crate::crash::watch(&root, text().crash);
-    root.set_inner_html("");
-    let props = SurveyProps { vault: vault(namespace, "survey"), uid: uid.into() };
-    render_later(move || {
+    let vault = vault(namespace, "survey");
+    render_later(root, move |root, early| {
+        let props = SurveyProps { vault, uid: uid.into(), early };
         yew::Renderer::<SurveyWidget>::with_root_and_props(root, props).render();
     });
 }
@@ -35,45 +36,53 @@ pub fn mount_survey(root: Element, namespace: &str, uid: String) {
 /// Starts a self-assessment in `root`; a share link in the page's address shows its result.
 pub fn mount_assessment(root: Element, namespace: &str, uid: String, survey_link: Option<String>) {
     crate::crash::watch(&root, text().crash);
-    root.set_inner_html("");
     let location = web_sys::window().map(|window| window.location());
     let part = |get: fn(&web_sys::Location) -> Result<String, wasm_bindgen::JsValue>| {
         location.as_ref().and_then(|l| get(l).ok()).unwrap_or_default()
     };
-    let props = AssessmentProps {
-        vault: vault(namespace, "assessment"),
-        namespace: namespace.to_string().into(),
-        uid: uid.into(),
-        page_url: [part(web_sys::Location::origin), part(web_sys::Location::pathname), part(web_sys::Location::search)]
+    let vault = vault(namespace, "assessment");
+    let namespace = namespace.to_string().into();
+    let page_url =
+        [part(web_sys::Location::origin), part(web_sys::Location::pathname), part(web_sys::Location::search)]
             .concat()
-            .into(),
-        shared: share::decode(assessment(), &part(web_sys::Location::hash)).transpose(),
-        survey_link: survey_link.map(Into::into),
-    };
-    render_later(move || {
+            .into();
+    let shared = share::decode(assessment(), &part(web_sys::Location::hash)).transpose();
+    render_later(root, move |root, early| {
+        let (uid, survey_link) = (uid.into(), survey_link.map(Into::into));
+        let props = AssessmentProps { vault, namespace, uid, page_url, shared, survey_link, early };
         yew::Renderer::<AssessmentWidget>::with_root_and_props(root, props).render();
     });
 }
 
 /// Renders in a task of its own: the task that instantiated the wasm ends sooner, and several
-/// widgets on a page take a short task each rather than one long one together.
-fn render_later(render: impl FnOnce() + 'static) {
+/// widgets on a page take a short task each rather than one long one together. The widget
+/// takes the place of what `root` held (a noscript note, or prerendered screens, whose
+/// `early.js` puts focus back once the widget is in) and carries on from what the visitor did
+/// there.
+fn render_later(root: Element, render: impl FnOnce(Element, Early) + 'static) {
     let Some(window) = web_sys::window() else { return };
-    let render = wasm_bindgen::closure::Closure::once_into_js(render);
-    let _ = window.set_timeout_with_callback(render.unchecked_ref());
+    let task = Closure::once_into_js(move || {
+        let early = match root.query_selector("[data-prerendered]") {
+            Ok(Some(screens)) => Early::read(&screens.get_attribute("data-early").unwrap_or_default()),
+            _ => Early::default(),
+        };
+        root.set_inner_html("");
+        render(root, early);
+    });
+    let _ = window.set_timeout_with_callback(task.unchecked_ref());
+}
+
+fn elements(list: Result<NodeList, JsValue>) -> Vec<Element> {
+    let Ok(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|index| list.item(index)?.dyn_into::<Element>().ok()).collect()
 }
 
 /// The page's mounts naming `flow`. Only the survey's script tells the page's author about
 /// mounts naming no known flow, so that a page running both scripts says it once.
 fn page_mounts(flow: &str) -> Vec<Element> {
-    let Some(list) = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.query_selector_all(&format!("[{MOUNT}]")).ok())
-    else {
-        return Vec::new();
-    };
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else { return Vec::new() };
     let mut mine = Vec::new();
-    for mount in (0..list.length()).filter_map(|index| list.item(index)?.dyn_into::<Element>().ok()) {
+    for mount in elements(document.query_selector_all(&format!("[{MOUNT}]"))) {
         let named = mount.get_attribute(MOUNT).unwrap_or_default();
         if named == flow {
             mine.push(mount);
@@ -89,7 +98,7 @@ fn page_mounts(flow: &str) -> Vec<Element> {
 /// Starts every survey mount of the page.
 pub fn start_survey() {
     for (index, mount) in page_mounts("survey").into_iter().enumerate() {
-        mount_survey(mount, DEFAULT_NAMESPACE, format!("aws{index}"));
+        mount_survey(mount, DEFAULT_NAMESPACE, uid("survey", index));
     }
 }
 
@@ -97,6 +106,6 @@ pub fn start_survey() {
 pub fn start_assessment() {
     for (index, mount) in page_mounts("assessment").into_iter().enumerate() {
         let link = mount.get_attribute("data-survey-link");
-        mount_assessment(mount, DEFAULT_NAMESPACE, format!("awa{index}"), link);
+        mount_assessment(mount, DEFAULT_NAMESPACE, uid("assessment", index), link);
     }
 }

@@ -10,6 +10,7 @@ pub mod assessment;
 pub mod content;
 pub mod export;
 pub mod page;
+pub mod prerender;
 pub mod privacy;
 pub mod storage;
 pub mod survey;

@@ -24,6 +24,7 @@ async fn render(entries: &'static [(&'static str, &'static str)], shared: Option
             page_url: "https://columns.example/interim/".into(),
             shared,
             survey_link: Some("/survey/".into()),
+            early: Default::default(),
         }
     })
     .hydratable(false)

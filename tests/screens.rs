@@ -14,6 +14,7 @@ async fn render(entries: &'static [(&'static str, &'static str)]) -> String {
     ServerRenderer::<SurveyWidget>::with_props(move || SurveyProps {
         vault: Vault::new(Rc::new(MemoryStore::with(entries)), "default", "survey"),
         uid: "t".into(),
+        early: Default::default(),
     })
     .hydratable(false)
     .render()

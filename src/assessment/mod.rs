@@ -7,6 +7,7 @@ pub mod screens;
 pub mod share;
 
 use crate::content::Assessment;
+use crate::prerender::{replay, Early};
 use crate::storage::{Notice, Vault};
 use miniserde::{Deserialize, Serialize};
 use scoring::{score, Score};
@@ -129,6 +130,26 @@ impl AssessmentState {
             };
         }
         state
+    }
+
+    /// Carries on from what a new reader did in the page's prerendered screens before the
+    /// wasm arrived. A reader who has started before never saw them.
+    pub fn take_over(self, early: &Early, now: u64) -> Self {
+        if !early.started || self.started.is_some() {
+            return self;
+        }
+        let mut actions = vec![AssessmentAction::Start { now }];
+        for field in &early.fields {
+            let statement = self.assessment.statements.iter().position(|s| s.id == field.name);
+            if let (Some(statement), Ok(value)) = (statement, field.value.parse()) {
+                actions.push(AssessmentAction::Answer { statement, value });
+            }
+        }
+        if early.submitted {
+            actions.push(AssessmentAction::SeeResult { now });
+        }
+        // Focus stays where the reader has it, unless they asked for the next step.
+        AssessmentState { moved: early.submitted, ..replay(self, actions) }
     }
 
     /// Stored answers by statement, keeping only statements and values that still exist.

@@ -8,6 +8,7 @@ use crate::accessibility::use_step_focus;
 use crate::content::{assessment, date_label, fill, Assessment};
 use crate::now;
 use crate::page::use_window_event;
+use crate::prerender::Early;
 use crate::privacy::{delete_my_data, notice_banner};
 use crate::storage::hook::use_stored;
 use crate::storage::{Failure, Vault};
@@ -29,6 +30,9 @@ pub struct AssessmentProps {
     /// Where the survey is, for the link that offers it.
     #[prop_or_default]
     pub survey_link: Option<AttrValue>,
+    /// What the reader did in the page's prerendered screens before the wasm arrived.
+    #[prop_or_default]
+    pub early: Early,
 }
 
 type Handle = UseReducerHandle<AssessmentState>;
@@ -39,8 +43,8 @@ type Handle = UseReducerHandle<AssessmentState>;
 pub fn AssessmentWidget(props: &AssessmentProps) -> Html {
     let assessment = assessment();
     let state = {
-        let vault = props.vault.clone();
-        use_reducer(move || AssessmentState::load(assessment, &vault, now()))
+        let (vault, early) = (props.vault.clone(), props.early.clone());
+        use_reducer(move || AssessmentState::load(assessment, &vault, now()).take_over(&early, now()))
     };
     let shared = use_state(|| props.shared.clone());
     // What the result's buttons have to say: a link copied, a download that could not start.
@@ -111,6 +115,28 @@ pub fn AssessmentWidget(props: &AssessmentProps) -> Html {
             }
         </section>
     }
+}
+
+/// A new reader's introduction and, hidden until Start, the statements: what the page's HTML
+/// holds until the wasm takes over (see `prerender`).
+#[cfg(feature = "ssr")]
+#[function_component]
+pub fn AssessmentScreens(props: &AssessmentProps) -> Html {
+    let assessment = assessment();
+    let intro = use_reducer(|| AssessmentState::new(assessment));
+    let statements = use_reducer(|| AssessmentState { stage: Stage::Statements, ..AssessmentState::new(assessment) });
+    let page = Page {
+        uid: &props.uid,
+        namespace: &props.namespace,
+        page_url: &props.page_url,
+        survey_link: props.survey_link.as_deref(),
+    };
+    crate::prerender::frame(
+        "aw-assessment",
+        assessment.title,
+        intro_screen(&intro, &page),
+        statements_screen(&statements, &page),
+    )
 }
 
 /// Where the widget sits: ids, the page's address, the survey's place.

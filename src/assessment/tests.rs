@@ -1,5 +1,6 @@
 use super::*;
 use crate::content::assessment;
+use crate::prerender::{Early, Field};
 use crate::storage::{KeyValue, MemoryStore};
 
 fn fresh() -> Rc<AssessmentState> {
@@ -81,4 +82,38 @@ fn completed_assessments_are_deleted_one_by_one_or_all_at_once() {
     assert_eq!(state.history.iter().map(|a| a.completed).collect::<Vec<_>>(), vec![3]);
     let state = state.reduce(AssessmentAction::DeletedAll);
     assert_eq!((state.stage, state.history.len(), state.notice), (Stage::Intro, 0, Some(Notice::Deleted)));
+}
+
+fn early(started: bool, fields: &[(&str, &str)], submitted: bool) -> Early {
+    let fields =
+        fields.iter().map(|(name, value)| Field { name: name.to_string(), value: value.to_string() }).collect();
+    Early { started, fields, submitted }
+}
+
+#[test]
+fn answers_given_before_the_wasm_arrived_are_taken_over_where_the_reader_is() {
+    let fields = [("urgent", "2"), ("temporary", "-1"), ("nonsense", "2"), ("culture", "7"), ("guidance", "x")];
+    let state = AssessmentState::new(assessment()).take_over(&early(true, &fields, false), 9);
+    assert_eq!(state.stage, Stage::Statements);
+    assert_eq!(state.started, Some(9));
+    assert_eq!(&state.values[..4], &[Some(2), Some(-1), None, None], "unknown statements and values left out");
+    assert!(!state.moved, "focus stays where the reader has it");
+    assert_eq!(state.progress().map(|p| p.answers.len()), Some(2), "stored at once");
+}
+
+#[test]
+fn an_early_see_my_result_is_carried_out() {
+    let all: Vec<(&str, &str)> = assessment().statements.iter().map(|s| (s.id, "2")).collect();
+    let state = AssessmentState::new(assessment()).take_over(&early(true, &all, true), 9);
+    assert_eq!((state.stage, state.history.len(), state.moved), (Stage::Result, 1, true));
+    let state = AssessmentState::new(assessment()).take_over(&early(true, &all[..3], true), 9);
+    assert_eq!((state.stage, state.reminders), (Stage::Statements, 1), "unanswered statements: the reminder");
+}
+
+#[test]
+fn nothing_is_taken_over_without_a_start_or_from_a_reader_who_started_before() {
+    let fresh = AssessmentState::new(assessment());
+    assert_eq!(fresh.clone().take_over(&early(false, &[("urgent", "2")], false), 9), fresh);
+    let started = Rc::unwrap_or_clone(Rc::new(fresh).reduce(AssessmentAction::Start { now: 1 }));
+    assert_eq!(started.clone().take_over(&early(true, &[("urgent", "2")], true), 9), started);
 }

@@ -16,6 +16,14 @@ use std::rc::Rc;
 /// Every key the widget writes starts with this, and "delete my data" removes exactly these.
 pub const KEY_PREFIX: &str = "alliance-widget:";
 
+/// Where a widget keeps its data unless its embed names a namespace.
+pub const DEFAULT_NAMESPACE: &str = "default";
+
+/// The start of every key of one flow in one namespace.
+pub fn flow_prefix(namespace: &str, flow: &str) -> String {
+    format!("{KEY_PREFIX}{namespace}:{flow}:")
+}
+
 /// The record format this build writes. A record with a higher number comes from a newer
 /// build and is set aside rather than misread.
 pub const FORMAT: u64 = 1;
@@ -132,7 +140,7 @@ impl PartialEq for Vault {
 
 impl Vault {
     pub fn new(store: Rc<dyn KeyValue>, namespace: &str, flow: &str) -> Self {
-        Vault { store, prefix: format!("{KEY_PREFIX}{namespace}:{flow}:") }
+        Vault { store, prefix: flow_prefix(namespace, flow) }
     }
 
     pub fn key(&self, name: &str) -> String {

@@ -7,6 +7,7 @@ pub mod screens;
 mod stored;
 
 use crate::content::{Question, Survey};
+use crate::prerender::{replay, Early};
 use crate::storage::{Notice, Vault};
 use miniserde::{Deserialize, Serialize};
 use std::rc::Rc;
@@ -176,6 +177,27 @@ impl SurveyState {
             state.restore(progress);
         }
         state
+    }
+
+    /// Carries on from what a new visitor did in the page's prerendered screens before the
+    /// wasm arrived. A visitor who has started before never saw them.
+    pub fn take_over(self, early: &Early, now: u64) -> Self {
+        if !early.started || self.started.is_some() {
+            return self;
+        }
+        let mut actions = vec![SurveyAction::Start { now }];
+        for field in &early.fields {
+            match field.name.rsplit_once('-') {
+                Some((_, "choice")) => actions.push(SurveyAction::Choose(field.value.clone())),
+                Some((_, "comment")) => actions.push(SurveyAction::Comment(field.value.clone())),
+                _ => {}
+            }
+        }
+        if early.submitted {
+            actions.push(SurveyAction::Next);
+        }
+        // Focus stays where the visitor has it, unless they asked for the next step.
+        SurveyState { moved: early.submitted, ..replay(self, actions) }
     }
 
     /// Takes back a stored round of answers, keeping only what still matches the questions

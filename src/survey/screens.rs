@@ -9,6 +9,7 @@ use super::{Answers, Step, SurveyAction, SurveyState, PROGRESS, RESPONSES};
 use crate::accessibility::use_step_focus;
 use crate::content::{date_label, fill, survey, text, Question};
 use crate::now;
+use crate::prerender::Early;
 use crate::privacy::{delete_my_data, notice_banner};
 use crate::storage::hook::use_stored;
 use crate::storage::{Failure, Vault};
@@ -20,6 +21,9 @@ pub struct SurveyProps {
     pub vault: Vault,
     /// Prefix for element ids, unique per widget on the page.
     pub uid: AttrValue,
+    /// What the visitor did in the page's prerendered screens before the wasm arrived.
+    #[prop_or_default]
+    pub early: Early,
 }
 
 type Survey = UseReducerHandle<SurveyState>;
@@ -29,8 +33,8 @@ type Survey = UseReducerHandle<SurveyState>;
 #[function_component]
 pub fn SurveyWidget(props: &SurveyProps) -> Html {
     let survey = {
-        let vault = props.vault.clone();
-        use_reducer(move || SurveyState::load(survey(), &vault, now()))
+        let (vault, early) = (props.vault.clone(), props.early.clone());
+        use_reducer(move || SurveyState::load(survey(), &vault, now()).take_over(&early, now()))
     };
     let failed = {
         let survey = survey.clone();
@@ -72,6 +76,17 @@ pub fn SurveyWidget(props: &SurveyProps) -> Html {
             }
         </section>
     }
+}
+
+/// A new visitor's introduction and, hidden until Start, the first question: what the page's
+/// HTML holds until the wasm takes over (see `prerender`).
+#[cfg(feature = "ssr")]
+#[function_component]
+pub fn SurveyScreens(props: &SurveyProps) -> Html {
+    let content = survey();
+    let intro = use_reducer(|| SurveyState::new(content));
+    let first = use_reducer(|| SurveyState { step: Step::Question(0), ..SurveyState::new(content) });
+    crate::prerender::frame("aw-survey", content.title, intro_screen(&intro), question_screen(&first, &props.uid))
 }
 
 /// What a screen reader hears when the step changes; silent on first load.

@@ -1,5 +1,6 @@
 use super::*;
 use crate::content::survey;
+use crate::prerender::{Early, Field};
 use crate::storage::{KeyValue, MemoryStore};
 
 fn fresh() -> Rc<SurveyState> {
@@ -245,4 +246,34 @@ fn a_state_synced_from_another_tab_replaces_this_one_but_keeps_its_notice() {
     assert!(!synced.moved, "a step taken in another tab is not announced here");
     assert!(synced.from_other_tab, "nothing to write back");
     assert!(!synced.reduce(SurveyAction::Back).from_other_tab, "a change made here is written");
+}
+
+#[test]
+fn a_choice_a_comment_and_next_given_before_the_wasm_arrived_are_taken_over() {
+    let [first, ..] = survey().questions else { panic!("the survey has questions") };
+    let field = |name: String, value: &str| Field { name, value: value.to_string() };
+    let long = "x".repeat(first.comment_max + 10);
+    let fields = vec![
+        field(format!("{}-choice", first.id), first.options[1].id),
+        field(format!("{}-comment", first.id), &long),
+        field("other-thing".into(), "ignored"),
+    ];
+    let early = Early { started: true, fields: fields.clone(), submitted: false };
+    let state = SurveyState::new(survey()).take_over(&early, 7);
+    assert_eq!((state.step, state.started, state.moved), (Step::Question(0), Some(7), false));
+    let answer = state.answer(first).expect("the early answer");
+    assert_eq!(answer.choices, vec![first.options[1].id.to_string()]);
+    assert_eq!(answer.comment.chars().count(), first.comment_max, "clamped as if typed into the widget");
+    assert!(state.clamped, "with the message that says so");
+
+    let state = SurveyState::new(survey()).take_over(&Early { submitted: true, ..early }, 7);
+    assert_eq!((state.step, state.moved), (Step::Question(1), true), "an early Next moves on");
+}
+
+#[test]
+fn a_visitor_who_started_before_keeps_their_own_place() {
+    let started = Rc::unwrap_or_clone(fresh().reduce(SurveyAction::Start { now: 1 }));
+    let early = Early { started: true, fields: Vec::new(), submitted: true };
+    assert_eq!(started.clone().take_over(&early, 7), started);
+    assert_eq!(SurveyState::new(survey()).take_over(&<Early as Default>::default(), 7), SurveyState::new(survey()));
 }

@@ -32,7 +32,8 @@ export async function site() {
 }
 
 /** A fresh visitor (own storage) on a page of the site (the front page, the self-assessment,
- * unless `path` says otherwise), collecting page errors. */
+ * unless `path` says otherwise), collecting page errors; returns once the wasm runs the
+ * widget (in place of the screens prerendered into the page). */
 export async function visit(site, { init, path = '' } = {}) {
   const context = await site.browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
@@ -41,6 +42,7 @@ export async function visit(site, { init, path = '' } = {}) {
   if (init) await page.addInitScript(init);
   await page.goto(new URL(path, site.url).href);
   await page.getByRole('heading', { level: 2 }).first().waitFor();
+  await page.locator('[data-prerendered]').waitFor({ state: 'detached' });
   return { context, page, errors };
 }
 

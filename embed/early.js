@@ -1,0 +1,58 @@
+// Minified and inlined by the build after a widget's prerendered first screens (src/prerender.rs), which it
+// runs until the wasm takes them over (src/embed.rs). Start shows the first question and its
+// Back the introduction again. What the visitor does is kept in `data-early` for the wasm to
+// carry on from: started or not, the options checked and text typed, an early Next or See my
+// result. Once the widget is in, focus goes back to where the visitor had it. A visitor with
+// stored data or a share link never sees these screens: the wasm shows where they are instead.
+((screens) => {
+  try {
+    if (location.hash.length > 1 || Object.keys(localStorage).some((key) => key.startsWith(__KEYS__))) {
+      screens.remove();
+      return;
+    }
+  } catch {
+    // Storage switched off: as far as the widget will know, a new visitor.
+  }
+  const FOCUSABLE = 'a[href], button, input, textarea, [tabindex]';
+  const mount = screens.parentElement;
+  const then = screens.querySelector('[data-then]');
+  const intro = then.previousElementSibling;
+  let submitted = false;
+  let focus = -1;
+  const note = () => {
+    // Field names without the widget's id prefix ("awa0-").
+    const fields = [...screens.querySelectorAll('input:checked, textarea')].map((field) => {
+      const name = field.name || field.id;
+      return { name: name.slice(name.indexOf('-') + 1), value: field.value };
+    });
+    screens.dataset.early = JSON.stringify({ started: !then.hidden, fields, submitted });
+  };
+  const show = (step, other) => {
+    other.hidden = true;
+    step.hidden = false;
+    step.querySelector('.aw-step-heading').focus();
+    note();
+  };
+  screens.addEventListener('click', (event) => {
+    const button = event.target.closest('button[type=button]');
+    if (button && intro.contains(button)) show(then, intro);
+    else if (button) show(intro, then);
+  });
+  screens.addEventListener('submit', (event) => {
+    event.preventDefault();
+    submitted = true;
+    note();
+  });
+  screens.addEventListener('input', note);
+  screens.addEventListener('change', note);
+  screens.addEventListener('focusin', (event) => {
+    focus = [...(intro.hidden ? then : intro).querySelectorAll(FOCUSABLE)].indexOf(event.target);
+  });
+  new MutationObserver((changes, observer) => {
+    const widget = mount.querySelector('.aw-widget');
+    if (!widget || widget === screens) return;
+    observer.disconnect();
+    // An early Next or See my result moves on, and the widget moves focus itself.
+    if (!submitted && focus >= 0 && document.activeElement === document.body) widget.querySelectorAll(FOCUSABLE)[focus]?.focus();
+  }).observe(mount, { childList: true });
+})(document.currentScript.previousElementSibling);

@@ -1,0 +1,151 @@
+// The first screens come with the page: a visitor can start and answer before the wasm has
+// arrived, and loses nothing (answers, typed text, an early Next, focus) when it takes over.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CONTENT, LABEL, PREFIX, site, stored, SURVEY, violations } from './helpers.mjs';
+
+const A = CONTENT.assessment;
+let web;
+before(async () => { web = await site(); });
+after(async () => { await web?.close(); });
+
+/** A fresh visitor on `path` whose wasm is held back until `release` is called. */
+async function slowWasm(path, init) {
+  const context = await web.browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error));
+  if (init) await page.addInitScript(init);
+  const held = [];
+  let released = false;
+  await page.route(/_bg\.wasm$/, (route) => (released ? route.continue() : held.push(route)));
+  await page.goto(new URL(path, web.url).href);
+  const release = async () => {
+    released = true;
+    await Promise.all(held.map((route) => route.continue()));
+  };
+  return { context, page, errors, release };
+}
+
+const takenOver = (page) => page.locator('[data-prerendered]').waitFor({ state: 'detached' });
+const stillPrerendered = async (page) => assert.equal(await page.locator('[data-prerendered]').count(), 1, 'the wasm has not taken over yet');
+
+/** The focused element's name and value. */
+const focusedField = (page) => page.evaluate(() => [document.activeElement.name, document.activeElement.value]);
+
+test('the self-assessment can be started and answered before the wasm arrives; nothing is lost when it does', async () => {
+  const { context, page, errors, release } = await slowWasm('');
+  assert.deepEqual(await violations(page), [], 'the introduction');
+  await page.getByRole('button', { name: A.start }).click();
+  await page.getByRole('heading', { level: 2, name: A.title }).and(page.locator(':focus')).waitFor();
+  assert.deepEqual(await violations(page), [], 'the statements');
+  const [first, second] = A.statements;
+  await page.getByRole('group', { name: first.text }).getByLabel(LABEL[2], { exact: true }).check();
+  await page.getByRole('group', { name: second.text }).getByLabel(LABEL[-1], { exact: true }).check();
+  // Keyboard: the arrow moves the second statement's answer on, and focus stays there.
+  await page.keyboard.press('ArrowDown');
+  assert.deepEqual(await focusedField(page), [`awa0-${second.id}`, '-2']);
+  await stillPrerendered(page);
+
+  await release();
+  await takenOver(page);
+  assert.deepEqual(await focusedField(page), [`awa0-${second.id}`, '-2'], 'focus is where the reader left it');
+  assert.ok(await page.getByRole('group', { name: first.text }).getByLabel(LABEL[2], { exact: true }).isChecked());
+  assert.ok(await page.getByRole('group', { name: second.text }).getByLabel(LABEL[-2], { exact: true }).isChecked());
+  await page.getByText(`2 of ${A.statements.length} answered`).waitFor();
+  const progress = JSON.parse((await stored(page))[`${PREFIX}default:assessment:progress`]);
+  assert.deepEqual(progress.record.answers, [{ statement: first.id, value: 2 }, { statement: second.id, value: -2 }]);
+  assert.equal(progress.record.stage, 'statements');
+
+  // The widget carries on from there.
+  for (const statement of A.statements.slice(2)) {
+    await page.getByRole('group', { name: statement.text }).getByLabel(LABEL[0], { exact: true }).check();
+  }
+  await page.getByRole('button', { name: A.wording.see_result }).click();
+  await page.getByRole('heading', { name: A.wording.result_title }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('"See my result" pressed before the wasm arrives is carried out when it does', async () => {
+  const { context, page, errors, release } = await slowWasm('');
+  await page.getByRole('button', { name: A.start }).click();
+  for (const statement of A.statements) {
+    const value = ['urgent', 'temporary', 'guidance', 'handover'].includes(statement.id) ? 2 : 0;
+    await page.getByRole('group', { name: statement.text }).getByLabel(LABEL[value], { exact: true }).check();
+  }
+  await page.getByRole('button', { name: A.wording.see_result }).click();
+  await stillPrerendered(page);
+  await release();
+  await page.getByRole('heading', { name: A.wording.result_title }).waitFor();
+  assert.match(await page.locator('.aw-headline').textContent(), /interim/);
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), A.wording.result_title, 'focus on the new step');
+  const history = JSON.parse((await stored(page))[`${PREFIX}default:assessment:completed`]);
+  assert.equal(history.record.assessments.length, 1, 'one completed assessment');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('"See my result" pressed early with statements unanswered shows the reminder once the wasm is in', async () => {
+  const { context, page, release } = await slowWasm('');
+  await page.getByRole('button', { name: A.start }).click();
+  await page.getByRole('group', { name: A.statements[0].text }).getByLabel(LABEL[1], { exact: true }).check();
+  await page.getByRole('button', { name: A.wording.see_result }).click();
+  await release();
+  await page.getByText(A.wording.answer_all).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), A.wording.answer_all);
+  assert.ok(await page.getByRole('group', { name: A.statements[0].text }).getByLabel(LABEL[1], { exact: true }).isChecked());
+  await context.close();
+});
+
+test('the survey: an answer, a comment and Next given before the wasm arrives all count', async () => {
+  const [question] = CONTENT.survey.questions;
+  const { context, page, errors, release } = await slowWasm(SURVEY);
+  await page.getByRole('button', { name: CONTENT.survey.start }).click();
+  // Back and forth between the introduction and the first question works already.
+  await page.getByRole('button', { name: CONTENT.text.back }).click();
+  await page.getByRole('button', { name: CONTENT.survey.start }).click();
+  await page.getByLabel(question.options[2].label).check();
+  await page.getByLabel(question.comment_label).fill('<b>Typed</b> before the script ran');
+  await page.getByRole('button', { name: CONTENT.text.next }).click();
+  await stillPrerendered(page);
+  await release();
+  await page.getByText('Question 2 of 4', { exact: true }).waitFor();
+  const progress = JSON.parse((await stored(page))[`${PREFIX}default:survey:progress`]);
+  assert.deepEqual(progress.record.answers[0], {
+    question: question.id, choices: [question.options[2].id], comment: '<b>Typed</b> before the script ran',
+  });
+  await page.getByRole('button', { name: CONTENT.text.back }).click();
+  assert.equal(await page.getByLabel(question.comment_label).inputValue(), '<b>Typed</b> before the script ran');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a returning visitor and a share link never see the new visitor\'s screens', async () => {
+  const progress = JSON.stringify({ format: 1, updated: 1, record: { content: 'c', stage: 'statements', started: 1, answers: [{ statement: 'urgent', value: 1 }] } });
+  const returning = await slowWasm('', `localStorage.setItem('${PREFIX}default:assessment:progress', '${progress}')`);
+  assert.equal(await returning.page.locator('[data-prerendered]').count(), 0);
+  assert.equal(await returning.page.getByRole('button', { name: A.start }).count(), 0);
+  await returning.release();
+  await returning.page.getByText(`1 of ${A.statements.length} answered`).waitFor();
+  await returning.context.close();
+
+  const shared = await slowWasm('#result=v1.1.1');
+  assert.equal(await shared.page.locator('[data-prerendered]').count(), 0);
+  await shared.release();
+  await shared.page.getByRole('heading', { level: 2 }).first().waitFor();
+  assert.equal(await shared.page.getByRole('button', { name: A.start }).count(), 0);
+  await shared.context.close();
+});
+
+test('without script the introduction still reads, says what is needed, and offers no dead button', async () => {
+  const context = await web.browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  for (const [path, title, needs] of [['', A.title, 'This self-assessment needs JavaScript'], [SURVEY, CONTENT.survey.title, 'This survey needs JavaScript']]) {
+    await page.goto(new URL(path, web.url).href);
+    await page.getByRole('heading', { level: 2, name: title }).waitFor();
+    assert.match(await page.locator('main').innerText(), new RegExp(needs));
+    assert.equal(await page.getByRole('button').count(), 0, path);
+  }
+  await context.close();
+});

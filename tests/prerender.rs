@@ -1,0 +1,102 @@
+//! The first screens written into a built page: each mount gets its flow's, they are the very
+//! screens the widget renders for a new visitor, and the script that runs them comes along.
+#![cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
+
+use alliance_widget::assessment::screens::{AssessmentProps, AssessmentWidget};
+use alliance_widget::prerender::into_page;
+use alliance_widget::storage::{MemoryStore, Vault};
+use alliance_widget::survey::screens::{SurveyProps, SurveyWidget};
+use std::rc::Rc;
+use yew::ServerRenderer;
+
+/// Mounts as trunk's minifier leaves them: unquoted where it can.
+const PAGE: &str = concat!(
+    r#"<main><div data-alliance-widget=assessment data-survey-link=survey/><noscript>needs script</noscript></div>"#,
+    r#"<div data-alliance-widget="survey"></div><div class=x data-alliance-widget=assessment></div>"#,
+    r#"<div data-alliance-widget=quiz></div></main>"#,
+);
+
+/// Stands in for the minified `embed/early.js`.
+const SCRIPT: &str = "run(__KEYS__)\n";
+
+fn vault(entries: &'static [(&'static str, &'static str)], flow: &str) -> Vault {
+    Vault::new(Rc::new(MemoryStore::with(entries)), "default", flow)
+}
+
+async fn assessment_widget(entries: &'static [(&'static str, &'static str)], uid: &'static str) -> String {
+    ServerRenderer::<AssessmentWidget>::with_props(move || AssessmentProps {
+        vault: vault(entries, "assessment"),
+        namespace: "default".into(),
+        uid: uid.into(),
+        page_url: "".into(),
+        shared: None,
+        survey_link: Some("survey/".into()),
+        early: Default::default(),
+    })
+    .hydratable(false)
+    .render()
+    .await
+}
+
+async fn survey_widget(entries: &'static [(&'static str, &'static str)]) -> String {
+    ServerRenderer::<SurveyWidget>::with_props(move || SurveyProps {
+        vault: vault(entries, "survey"),
+        uid: "aws0".into(),
+        early: Default::default(),
+    })
+    .hydratable(false)
+    .render()
+    .await
+}
+
+/// The screen a widget shows: what follows its live region.
+fn screen(widget: &str) -> &str {
+    let start = widget.find("aria-live").and_then(|at| widget[at..].find("</p>").map(|end| at + end + 4));
+    &widget[start.expect("a live region")..widget.rfind("</section>").expect("the widget's frame")]
+}
+
+#[tokio::test]
+async fn every_mount_of_a_known_flow_gets_its_first_screens_and_their_script() {
+    let page = into_page(PAGE, SCRIPT).await;
+    assert_eq!(page.matches("data-prerendered=\"\"").count(), 3, "{page}");
+    assert_eq!(
+        page.matches("<div data-then=\"\" hidden=\"hidden\">").count(),
+        3,
+        "the first question hidden until Start"
+    );
+    assert!(
+        page.contains(r#"name="awa0-urgent""#) && page.contains(r#"name="awa1-urgent""#),
+        "ids of each widget's own"
+    );
+    assert!(page.contains(r#"name="aws0-"#), "{page}");
+    assert_eq!(page.matches(r#"href="survey/""#).count(), 1, "the survey offered where the mount asks for it");
+    assert_eq!(page.matches("<script>").count(), 3);
+    assert_eq!(page.matches("<noscript><style>").count(), 3, "without script, no dead buttons");
+    assert!(page.contains(r#"<script>run("alliance-widget:default:assessment:")</script>"#), "{page}");
+    assert!(page.contains(r#"<script>run("alliance-widget:default:survey:")</script>"#), "{page}");
+    assert!(page.contains("<div data-alliance-widget=quiz></div>"), "an unknown flow is left alone");
+}
+
+#[tokio::test]
+async fn the_prerendered_screens_are_those_the_widget_renders() {
+    let page = into_page(PAGE, SCRIPT).await;
+    let fresh = assessment_widget(&[], "awa0").await;
+    assert!(page.contains(screen(&fresh)), "the introduction: {fresh}");
+    // Started, nothing answered yet: the statements as after Start.
+    const STARTED: &[(&str, &str)] = &[(
+        "alliance-widget:default:assessment:progress",
+        r#"{"format":1,"updated":1,"record":{"content":"c","stage":"statements","started":1,"answers":[]}}"#,
+    )];
+    let statements = assessment_widget(STARTED, "awa0").await;
+    assert!(screen(&statements).contains("<form"), "{statements}");
+    assert!(page.contains(screen(&statements)), "the statements: {statements}");
+
+    assert!(page.contains(screen(&survey_widget(&[]).await)), "the survey's introduction");
+    const ON_FIRST: &[(&str, &str)] = &[(
+        "alliance-widget:default:survey:progress",
+        r#"{"format":1,"updated":1,"record":{"content":"c","step":{"question":0},"started":1,"answers":[]}}"#,
+    )];
+    let first = survey_widget(ON_FIRST).await;
+    assert!(screen(&first).contains("Question 1 of 4"), "{first}");
+    assert!(page.contains(screen(&first)), "the survey's first question: {first}");
+}
