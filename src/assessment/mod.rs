@@ -72,9 +72,9 @@ pub struct AssessmentState {
     pub moved: bool,
     pub history: Vec<Completed>,
     pub notice: Option<Notice>,
-    /// Taken just now from what another tab stored: storage already holds it, and writing it
-    /// back could overwrite a newer change made in that tab meanwhile.
-    pub from_other_tab: bool,
+    /// Just read from storage (on load, or after another tab wrote): writing it back could
+    /// overwrite a newer change another tab has made meanwhile, or one still on its way here.
+    pub already_stored: bool,
 }
 
 pub enum AssessmentAction {
@@ -111,7 +111,7 @@ impl AssessmentState {
             moved: false,
             history: Vec::new(),
             notice: None,
-            from_other_tab: false,
+            already_stored: false,
         }
     }
 
@@ -129,6 +129,7 @@ impl AssessmentState {
                 stage => stage,
             };
         }
+        state.already_stored = true;
         state
     }
 
@@ -212,12 +213,12 @@ impl Reducible for AssessmentState {
     type Action = AssessmentAction;
 
     fn reduce(self: Rc<Self>, action: AssessmentAction) -> Rc<Self> {
-        let mut state = AssessmentState { from_other_tab: false, ..(*self).clone() };
+        let mut state = AssessmentState { already_stored: false, ..(*self).clone() };
         match action {
             AssessmentAction::Synced(stored) => {
                 return Rc::new(AssessmentState {
                     notice: stored.notice.or(state.notice),
-                    from_other_tab: true,
+                    already_stored: true,
                     ..*stored
                 })
             }

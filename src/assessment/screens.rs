@@ -64,7 +64,7 @@ pub fn AssessmentWidget(props: &AssessmentProps) -> Html {
         })
     };
     let records = (state.progress(), state.history_record());
-    use_stored(&props.vault, (PROGRESS, COMPLETED), records, state.from_other_tab, failed, synced);
+    use_stored(&props.vault, (PROGRESS, COMPLETED), records, state.already_stored, failed, synced);
     let root = use_node_ref();
     use_step_focus(&root, (state.stage, shared.is_some()), state.moved, state.reminders);
     let delete_all = {

@@ -117,3 +117,11 @@ fn nothing_is_taken_over_without_a_start_or_from_a_reader_who_started_before() {
     let started = Rc::unwrap_or_clone(Rc::new(fresh).reduce(AssessmentAction::Start { now: 1 }));
     assert_eq!(started.clone().take_over(&early(true, &[("urgent", "2")], true), 9), started);
 }
+
+#[test]
+fn a_state_just_loaded_is_not_written_back_but_what_came_before_the_wasm_is() {
+    let vault = Vault::new(Rc::new(MemoryStore::default()), "default", "assessment");
+    let loaded = AssessmentState::load(assessment(), &vault, 1);
+    assert!(loaded.already_stored, "a new tab writes nothing, so it cannot undo another tab's write");
+    assert!(!loaded.take_over(&early(true, &[], false), 2).already_stored);
+}

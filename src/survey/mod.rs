@@ -119,9 +119,9 @@ pub struct SurveyState {
     pub moved: bool,
     pub responses: Vec<Response>,
     pub notice: Option<Notice>,
-    /// Taken just now from what another tab stored: storage already holds it, and writing it
-    /// back could overwrite a newer change made in that tab meanwhile.
-    pub from_other_tab: bool,
+    /// Just read from storage (on load, or after another tab wrote): writing it back could
+    /// overwrite a newer change another tab has made meanwhile, or one still on its way here.
+    pub already_stored: bool,
 }
 
 pub enum SurveyAction {
@@ -162,7 +162,7 @@ impl SurveyState {
             moved: false,
             responses: Vec::new(),
             notice: None,
-            from_other_tab: false,
+            already_stored: false,
         }
     }
 
@@ -176,6 +176,7 @@ impl SurveyState {
         if let Some(progress) = progress {
             state.restore(progress);
         }
+        state.already_stored = true;
         state
     }
 
@@ -343,10 +344,10 @@ impl Reducible for SurveyState {
     type Action = SurveyAction;
 
     fn reduce(self: Rc<Self>, action: SurveyAction) -> Rc<Self> {
-        let mut state = SurveyState { from_other_tab: false, ..(*self).clone() };
+        let mut state = SurveyState { already_stored: false, ..(*self).clone() };
         match action {
             SurveyAction::Synced(stored) => {
-                return Rc::new(SurveyState { notice: stored.notice.or(state.notice), from_other_tab: true, ..*stored })
+                return Rc::new(SurveyState { notice: stored.notice.or(state.notice), already_stored: true, ..*stored })
             }
             SurveyAction::Start { now } => {
                 if state.step == Step::Thanks {

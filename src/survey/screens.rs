@@ -47,7 +47,7 @@ pub fn SurveyWidget(props: &SurveyProps) -> Html {
         })
     };
     let records = (survey.progress(), survey.history());
-    use_stored(&props.vault, (PROGRESS, RESPONSES), records, survey.from_other_tab, failed, synced);
+    use_stored(&props.vault, (PROGRESS, RESPONSES), records, survey.already_stored, failed, synced);
     let root = use_node_ref();
     use_step_focus(&root, survey.step, survey.moved, survey.reminders);
     let delete_all = {

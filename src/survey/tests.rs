@@ -244,8 +244,8 @@ fn a_state_synced_from_another_tab_replaces_this_one_but_keeps_its_notice() {
     assert_eq!(synced.answers, other_tab.answers);
     assert_eq!(synced.notice, Some(Notice::Full));
     assert!(!synced.moved, "a step taken in another tab is not announced here");
-    assert!(synced.from_other_tab, "nothing to write back");
-    assert!(!synced.reduce(SurveyAction::Back).from_other_tab, "a change made here is written");
+    assert!(synced.already_stored, "nothing to write back");
+    assert!(!synced.reduce(SurveyAction::Back).already_stored, "a change made here is written");
 }
 
 #[test]
@@ -276,4 +276,12 @@ fn a_visitor_who_started_before_keeps_their_own_place() {
     let early = Early { started: true, fields: Vec::new(), submitted: true };
     assert_eq!(started.clone().take_over(&early, 7), started);
     assert_eq!(SurveyState::new(survey()).take_over(&<Early as Default>::default(), 7), SurveyState::new(survey()));
+}
+
+#[test]
+fn a_state_just_loaded_is_not_written_back() {
+    let vault = Vault::new(Rc::new(MemoryStore::default()), "default", "survey");
+    let loaded = SurveyState::load(survey(), &vault, 1);
+    assert!(loaded.already_stored, "a new tab writes nothing, so it cannot undo another tab's write");
+    assert!(!Rc::new(loaded).reduce(SurveyAction::Start { now: 2 }).already_stored);
 }

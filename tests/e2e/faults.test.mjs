@@ -112,11 +112,14 @@ test('storage full on write: the visitor is told, keeps going, and what was stor
 test('two tabs answering the same flow stay in step and lose no answer', async () => {
   const context = await web.browser.newContext();
   const [one, two] = [await context.newPage(), await context.newPage()];
-  // Counts the writes of tab two: following tab one must not write its copy back.
+  // Counts the writes of tab two: opening the page and following tab one must not write
+  // anything, not even the removal of a key tab one is writing at that moment.
   await two.addInitScript(() => {
     window.__writes = 0;
-    const set = Storage.prototype.setItem;
-    Storage.prototype.setItem = function counted(...args) { window.__writes += 1; return set.apply(this, args); };
+    for (const name of ['setItem', 'removeItem']) {
+      const write = Storage.prototype[name];
+      Storage.prototype[name] = function counted(...args) { window.__writes += 1; return write.apply(this, args); };
+    }
   });
   for (const page of [one, two]) await page.goto(`${web.url}${SURVEY}`);
   await one.getByRole('button', { name: CONTENT.survey.start }).click();
