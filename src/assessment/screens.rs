@@ -89,12 +89,7 @@ pub fn AssessmentWidget(props: &AssessmentProps) -> Html {
             shared.set(None);
         })
     };
-    let page = Page {
-        uid: &props.uid,
-        namespace: &props.namespace,
-        page_url: &props.page_url,
-        survey_link: props.survey_link.as_deref(),
-    };
+    let page = Page::of(props);
     let screen = match &*shared {
         Some(Ok(values)) => shared_result(assessment, values, take_it_yourself),
         Some(Err(Broken)) => broken_link(take_it_yourself),
@@ -125,12 +120,7 @@ pub fn AssessmentScreens(props: &AssessmentProps) -> Html {
     let assessment = assessment();
     let intro = use_reducer(|| AssessmentState::new(assessment));
     let statements = use_reducer(|| AssessmentState { stage: Stage::Statements, ..AssessmentState::new(assessment) });
-    let page = Page {
-        uid: &props.uid,
-        namespace: &props.namespace,
-        page_url: &props.page_url,
-        survey_link: props.survey_link.as_deref(),
-    };
+    let page = Page::of(props);
     crate::prerender::frame(
         "aw-assessment",
         assessment.title,
@@ -145,6 +135,17 @@ struct Page<'a> {
     namespace: &'a str,
     page_url: &'a str,
     survey_link: Option<&'a str>,
+}
+
+impl<'a> Page<'a> {
+    fn of(props: &'a AssessmentProps) -> Self {
+        Page {
+            uid: &props.uid,
+            namespace: &props.namespace,
+            page_url: &props.page_url,
+            survey_link: props.survey_link.as_deref(),
+        }
+    }
 }
 
 /// What a screen reader hears when the stage changes: the result's headline on the result.
