@@ -2,14 +2,15 @@
 // It turns every `<div data-alliance-widget="survey|assessment|both">` into an independent widget
 // inside a shadow root (its own styles, untouched by the page's CSS and not touching it), and
 // starts a flow's wasm only when one of its mounts comes near the viewport.
-// scripts/embed.mjs writes it into dist/ with the built files' names in place of __FLOWS__.
+// scripts/embed.mjs writes it into dist/ with the built files' names, from the build's
+// manifest, in place of __FLOWS__ and __EXPORT__ (the self-assessment's download).
 (() => {
   const FLOWS = __FLOWS__;
+  const EXPORT = __EXPORT__;
   const THEMES = ['auto', 'light', 'dark'];
   const base = document.currentScript ? document.currentScript.src : location.href;
   const at = (path) => new URL(path, base).href;
   const started = {};
-  let count = 0;
 
   // Each flow's module and wasm, fetched and started once for all its mounts.
   const load = (flow) => (started[flow] ??= import(at(FLOWS[flow].module)).then(async (module) => {
@@ -56,8 +57,7 @@
       root.className = `aw-theme-${chosen.theme}${chosen.compact ? ' aw-compact' : ''}`;
       if (chosen.accent) root.style.setProperty('--alliance-accent', chosen.accent);
       shadow.append(root);
-      const uid = `aw-${name}-${(count += 1)}`;
-      const start = () => load(name).then((module) => module.mount(root, chosen.namespace, uid, chosen.surveyLink ?? undefined));
+      const start = () => load(name).then((module) => module.mount(root, chosen.namespace, chosen.surveyLink ?? undefined, at(EXPORT)));
       startNear(root, start);
     }
   }

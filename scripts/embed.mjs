@@ -1,33 +1,18 @@
-// Writes dist/alliance-widget.js (embed/loader.js with the built files' names) and copies the
-// example pages to dist/examples/, once both pages are built.
+// Writes dist/alliance-widget.js: embed/loader.js with each flow's files, and the download's
+// module, from the build's manifest.
 import { createHash } from 'node:crypto';
-import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { minify } from 'terser';
 
 const dist = process.argv[2] ?? 'dist';
-const named = (names, pattern) => {
-  const found = names.find((name) => pattern.test(name));
-  if (!found) throw new Error(`no built file matches ${pattern}`);
-  return found;
-};
-const root = await readdir(dist);
-const survey = await readdir(join(dist, 'survey'));
-const flows = {
-  survey: {
-    module: `survey/${named(survey, /^alliance-widget-[0-9a-f]+\.js$/)}`,
-    wasm: `survey/${named(survey, /^alliance-widget-[0-9a-f]+_bg\.wasm$/)}`,
-    styles: [named(root, /^widget-[0-9a-f]+\.css$/)],
-  },
-  assessment: {
-    module: named(root, /^assessment-[0-9a-f]+\.js$/),
-    wasm: named(root, /^assessment-[0-9a-f]+_bg\.wasm$/),
-    styles: [named(root, /^widget-[0-9a-f]+\.css$/), named(root, /^assessment-[0-9a-f]+\.css$/)],
-  },
-};
-const loader = (await readFile('embed/loader.js', 'utf8')).replace('const FLOWS = __FLOWS__;', `const FLOWS = ${JSON.stringify(flows)};`);
-const { code } = await minify(loader, { ecma: 2020 });
-await writeFile(join(dist, 'alliance-widget.js'), code);
-await cp('examples', join(dist, 'examples'), { recursive: true });
+const manifest = JSON.parse(await readFile(join(dist, 'build-manifest.json'), 'utf8'));
+const files = ({ module, wasm, styles }) => ({ module, wasm, styles });
+const flows = { survey: files(manifest.survey), assessment: files(manifest.assessment) };
+const source = (await readFile('embed/loader.js', 'utf8'))
+  .replace('const FLOWS = __FLOWS__;', `const FLOWS = ${JSON.stringify(flows)};`)
+  .replace('const EXPORT = __EXPORT__;', `const EXPORT = ${JSON.stringify(manifest.export.module)};`);
+const { code } = await minify(source, { ecma: 2020 });
+await writeFile(join(dist, manifest.loader), code);
 const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
 console.log(`embed loader: ${code.length} bytes, flows ${Object.keys(flows).join(' and ')}, integrity="${integrity}"`);

@@ -1,27 +1,19 @@
-// Writes dist/sw.js once both pages are built: a service worker that keeps every built file
-// (the app shell of both pages) for offline use. Its cache name carries a hash of all the
-// files, so each build gets a fresh cache and the previous one is deleted on activation.
+// Writes dist/sw.js, last of the build: a service worker that keeps every file the build's
+// manifest names (the pages, their code, styles and icons, the examples) for offline use. Its
+// cache name carries a hash of all the files, so each build gets a fresh cache and the
+// previous one is deleted on activation.
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 
 const dist = process.argv[2] ?? 'dist';
-
-async function files(dir) {
-  const found = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...await files(path));
-    else if (entry.name !== 'sw.js') found.push(path);
-  }
-  return found.sort();
-}
+const manifest = JSON.parse(await readFile(join(dist, 'build-manifest.json'), 'utf8'));
 
 const hash = createHash('sha256');
 const urls = [];
-for (const path of await files(dist)) {
-  const url = `/${relative(dist, path).split(sep).join('/')}`;
-  hash.update(url).update(await readFile(path));
+for (const file of manifest.files) {
+  const url = `/${file}`;
+  hash.update(url).update(await readFile(join(dist, file)));
   // Pages are cached under the address visitors use: /survey/ rather than …/index.html.
   urls.push(url.endsWith('/index.html') ? url.slice(0, -'index.html'.length) : url);
 }

@@ -5,10 +5,12 @@
 
 use crate::assessment::screens::{AssessmentProps, AssessmentWidget};
 use crate::assessment::share;
+use crate::browser;
 use crate::content::{assessment, fill, text};
-use crate::prerender::{uid, Early};
+use crate::early::{uid, Early};
 use crate::storage::{local::LocalStore, KeyValue, Vault, DEFAULT_NAMESPACE};
 use crate::survey::screens::{SurveyProps, SurveyWidget};
+use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -18,15 +20,26 @@ use web_sys::{Element, NodeList};
 const MOUNT: &str = "data-alliance-widget";
 const FLOWS: [&str; 2] = ["survey", "assessment"];
 
+thread_local! {
+    /// Widgets started so far: each gets the next `uid`, whether the page or the loader
+    /// started it, so that the page's prerendered screens (numbered the same way at build
+    /// time) and the widget that takes them over agree.
+    static STARTED: Cell<usize> = const { Cell::new(0) };
+}
+
+fn next_uid(flow: &str) -> String {
+    uid(flow, STARTED.replace(STARTED.get() + 1))
+}
+
 fn vault(namespace: &str, flow: &str) -> Vault {
     let store: Rc<dyn KeyValue> = Rc::new(LocalStore::open());
     Vault::new(store, namespace, flow)
 }
 
 /// Starts a survey in `root`, keeping its data under `namespace`.
-pub fn mount_survey(root: Element, namespace: &str, uid: String) {
+pub fn mount_survey(root: Element, namespace: &str) {
     crate::crash::watch(&root, text().crash);
-    let vault = vault(namespace, "survey");
+    let (vault, uid) = (vault(namespace, "survey"), next_uid("survey"));
     render_later(root, move |root, early| {
         let props = SurveyProps { vault, uid: uid.into(), early };
         yew::Renderer::<SurveyWidget>::with_root_and_props(root, props).render();
@@ -34,22 +47,18 @@ pub fn mount_survey(root: Element, namespace: &str, uid: String) {
 }
 
 /// Starts a self-assessment in `root`; a share link in the page's address shows its result.
-pub fn mount_assessment(root: Element, namespace: &str, uid: String, survey_link: Option<String>) {
+/// `survey_link` is where the survey is offered, if anywhere; `export_module` the address of
+/// the download's code.
+pub fn mount_assessment(root: Element, namespace: &str, survey_link: Option<String>, export_module: String) {
     crate::crash::watch(&root, text().crash);
-    let location = web_sys::window().map(|window| window.location());
-    let part = |get: fn(&web_sys::Location) -> Result<String, wasm_bindgen::JsValue>| {
-        location.as_ref().and_then(|l| get(l).ok()).unwrap_or_default()
-    };
-    let vault = vault(namespace, "assessment");
+    let (vault, uid) = (vault(namespace, "assessment"), next_uid("assessment"));
+    let [origin, path, search, fragment] = browser::address();
+    let page_url = [origin, path, search].concat().into();
+    let shared = share::decode(assessment(), &fragment).transpose();
     let namespace = namespace.to_string().into();
-    let page_url =
-        [part(web_sys::Location::origin), part(web_sys::Location::pathname), part(web_sys::Location::search)]
-            .concat()
-            .into();
-    let shared = share::decode(assessment(), &part(web_sys::Location::hash)).transpose();
     render_later(root, move |root, early| {
-        let (uid, survey_link) = (uid.into(), survey_link.map(Into::into));
-        let props = AssessmentProps { vault, namespace, uid, page_url, shared, survey_link, early };
+        let (uid, survey_link, export_module) = (uid.into(), survey_link.map(Into::into), export_module.into());
+        let props = AssessmentProps { vault, namespace, uid, page_url, shared, survey_link, export_module, early };
         yew::Renderer::<AssessmentWidget>::with_root_and_props(root, props).render();
     });
 }
@@ -97,15 +106,17 @@ fn page_mounts(flow: &str) -> Vec<Element> {
 
 /// Starts every survey mount of the page.
 pub fn start_survey() {
-    for (index, mount) in page_mounts("survey").into_iter().enumerate() {
-        mount_survey(mount, DEFAULT_NAMESPACE, uid("survey", index));
+    for mount in page_mounts("survey") {
+        mount_survey(mount, DEFAULT_NAMESPACE);
     }
 }
 
-/// Starts every self-assessment mount of the page.
+/// Starts every self-assessment mount of the page; the build wrote where the download's code
+/// is into each (`data-export`).
 pub fn start_assessment() {
-    for (index, mount) in page_mounts("assessment").into_iter().enumerate() {
+    for mount in page_mounts("assessment") {
         let link = mount.get_attribute("data-survey-link");
-        mount_assessment(mount, DEFAULT_NAMESPACE, uid("assessment", index), link);
+        let export_module = mount.get_attribute("data-export").unwrap_or_default();
+        mount_assessment(mount, DEFAULT_NAMESPACE, link, export_module);
     }
 }

@@ -2,9 +2,10 @@
 //! the questions, statements and answers written out, as JSON or as CSV.
 
 use crate::assessment::{score_values, Completed};
-use crate::content::{assessment, date_label, fill, survey};
+use crate::clock::date_label;
+use crate::content::{assessment, fill, survey};
 use crate::survey::Response;
-use miniserde::{json, Serialize};
+use serde::Serialize;
 
 #[derive(Serialize)]
 struct Data {
@@ -88,7 +89,8 @@ fn data(responses: &[Response], assessments: &[Completed]) -> Data {
 }
 
 pub fn json(responses: &[Response], assessments: &[Completed]) -> String {
-    json::to_string(&data(responses, assessments))
+    // Plain structs, lists and strings: serialising them cannot fail.
+    serde_json::to_string(&data(responses, assessments)).unwrap_or_default()
 }
 
 /// One row per answer: `flow,date,item,answer,comment`, with each assessment's best fit first.
@@ -125,7 +127,7 @@ mod tests {
     use crate::survey::Answers;
 
     fn response() -> Response {
-        let answers: Answers = miniserde::json::from_str(
+        let answers: Answers = serde_json::from_str(
             r#"[{"question":"interim-fit","choices":["no"],"comment":"=HYPERLINK(\"x\"), <script>alert(1)</script>\nsecond line"}]"#,
         )
         .unwrap();

@@ -24,6 +24,7 @@ async fn render(entries: &'static [(&'static str, &'static str)], shared: Option
             page_url: "https://columns.example/interim/".into(),
             shared,
             survey_link: Some("/survey/".into()),
+            export_module: "/export-0.js".into(),
             early: Default::default(),
         }
     })

@@ -2,10 +2,12 @@
 //! against the real localStorage.
 #![cfg(target_arch = "wasm32")]
 
+use alliance_widget::flow::{Action, State};
 use alliance_widget::storage::local::LocalStore;
 use alliance_widget::storage::{Failure, KeyValue, Notice, Vault};
 use alliance_widget::survey::screens::{SurveyProps, SurveyWidget};
 use alliance_widget::survey::{Step, SurveyAction, SurveyState, PROGRESS};
+use serde_json::value::RawValue;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
@@ -47,6 +49,10 @@ fn local() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
 }
 
+fn json(text: &str) -> Box<RawValue> {
+    RawValue::from_string(text.to_string()).unwrap()
+}
+
 fn vault() -> Vault {
     Vault::new(Rc::new(LocalStore::open()), "default", "survey")
 }
@@ -55,9 +61,12 @@ fn vault() -> Vault {
 fn values_round_trip_through_local_storage() {
     restore_storage();
     let store = LocalStore::open();
-    store.set("alliance-widget:x", "«half-typed»").unwrap();
+    store.set_text("alliance-widget:x", "«half-typed»").unwrap();
     assert_eq!(local().get_item("alliance-widget:x").unwrap().as_deref(), Some("«half-typed»"));
     assert_eq!(store.get("alliance-widget:x").unwrap().as_deref(), Some("«half-typed»"));
+    store.set("alliance-widget:y", &json(r#"{"text":"«half-typed»"}"#)).unwrap();
+    assert_eq!(local().get_item("alliance-widget:y").unwrap().as_deref(), Some(r#"{"text":"«half-typed»"}"#));
+    store.remove("alliance-widget:y").unwrap();
     assert_eq!(store.keys().unwrap(), vec!["alliance-widget:x"]);
     store.remove("alliance-widget:x").unwrap();
     assert_eq!(store.get("alliance-widget:x").unwrap(), None);
@@ -66,7 +75,6 @@ fn values_round_trip_through_local_storage() {
 #[wasm_bindgen_test]
 fn progress_saved_in_the_browser_comes_back_at_the_same_step() {
     restore_storage();
-    let survey = &alliance_widget::content::survey();
     let state = [
         SurveyAction::Start { now: 1 },
         SurveyAction::Choose("internal".into()),
@@ -74,19 +82,19 @@ fn progress_saved_in_the_browser_comes_back_at_the_same_step() {
         SurveyAction::Comment("We tried".into()),
     ]
     .into_iter()
-    .fold(Rc::new(SurveyState::new(survey)), |state, action| state.reduce(action));
-    vault().save(PROGRESS, state.progress().as_ref(), 2).unwrap();
-    let restored = SurveyState::load(survey, &vault(), 3);
-    assert_eq!((restored.step, &restored.answers), (Step::Question(1), &state.answers));
-    assert_eq!(restored.answers["works-best"].comment, "We tried");
+    .fold(Rc::new(State::<SurveyState>::new()), |state, action| state.reduce(Action::Flow(action)));
+    vault().save(PROGRESS, state.records().0.as_ref(), 2).unwrap();
+    let restored = State::<SurveyState>::load(&vault(), 3);
+    assert_eq!((restored.flow.step, &restored.flow.answers), (Step::Question(1), &state.flow.answers));
+    assert_eq!(restored.flow.answers["works-best"].comment, "We tried");
 }
 
 #[wasm_bindgen_test]
 fn a_corrupt_value_is_moved_aside_in_local_storage() {
     restore_storage();
     local().set_item("alliance-widget:default:survey:progress", "{oops").unwrap();
-    let state = SurveyState::load(alliance_widget::content::survey(), &vault(), 99);
-    assert_eq!(state.notice, Some(Notice::Unreadable));
+    let state = State::<SurveyState>::load(&vault(), 99);
+    assert_eq!(state.common.notice, Some(Notice::Unreadable));
     assert_eq!(local().get_item("alliance-widget:default:survey:progress").unwrap(), None);
     assert_eq!(
         local().get_item("alliance-widget:default:survey:progress:backup:99").unwrap().as_deref(),
@@ -98,7 +106,7 @@ fn a_corrupt_value_is_moved_aside_in_local_storage() {
 fn a_full_storage_is_reported_as_full() {
     restore_storage();
     throw_on_write("QuotaExceededError");
-    let saved = LocalStore::open().set("alliance-widget:x", "y");
+    let saved = LocalStore::open().set("alliance-widget:x", &json("\"y\""));
     restore_storage();
     assert_eq!(saved, Err(Failure::Full));
 }
@@ -107,17 +115,17 @@ fn a_full_storage_is_reported_as_full() {
 fn storage_that_throws_on_read_is_unavailable_not_fatal() {
     restore_storage();
     throw_on_read();
-    let state = SurveyState::load(alliance_widget::content::survey(), &vault(), 1);
+    let state = State::<SurveyState>::load(&vault(), 1);
     restore_storage();
-    assert_eq!(state.notice, Some(Notice::Unavailable));
-    assert_eq!(state.step, Step::Intro);
+    assert_eq!(state.common.notice, Some(Notice::Unavailable));
+    assert_eq!(state.flow.step, Step::Intro);
 }
 
 #[wasm_bindgen_test]
 fn blocked_storage_opens_without_panicking_and_refuses_every_call() {
     block_storage();
     let store = LocalStore::open();
-    let results = (store.get("k").err(), store.set("k", "v").err(), store.keys().err());
+    let results = (store.get("k").err(), store.set("k", &json("1")).err(), store.keys().err());
     restore_storage();
     assert_eq!(results, (Some(Failure::Unavailable), Some(Failure::Unavailable), Some(Failure::Unavailable)));
 }

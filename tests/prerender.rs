@@ -31,6 +31,7 @@ async fn assessment_widget(entries: &'static [(&'static str, &'static str)], uid
         page_url: "".into(),
         shared: None,
         survey_link: Some("survey/".into()),
+        export_module: Default::default(),
         early: Default::default(),
     })
     .hydratable(false)
@@ -57,7 +58,7 @@ fn screen(widget: &str) -> &str {
 
 #[tokio::test]
 async fn every_mount_of_a_known_flow_gets_its_first_screens_and_their_script() {
-    let page = into_page(PAGE, SCRIPT).await;
+    let page = into_page(PAGE, SCRIPT, "/export-1.js").await;
     assert_eq!(page.matches("data-prerendered=\"\"").count(), 3, "{page}");
     assert_eq!(
         page.matches("<div data-then=\"\" hidden=\"hidden\">").count(),
@@ -75,11 +76,16 @@ async fn every_mount_of_a_known_flow_gets_its_first_screens_and_their_script() {
     assert!(page.contains(r#"<script>run("alliance-widget:default:assessment:")</script>"#), "{page}");
     assert!(page.contains(r#"<script>run("alliance-widget:default:survey:")</script>"#), "{page}");
     assert!(page.contains("<div data-alliance-widget=quiz></div>"), "an unknown flow is left alone");
+    assert_eq!(
+        page.matches(r#" data-export="/export-1.js">"#).count(),
+        2,
+        "each assessment told where the download is"
+    );
 }
 
 #[tokio::test]
 async fn the_prerendered_screens_are_those_the_widget_renders() {
-    let page = into_page(PAGE, SCRIPT).await;
+    let page = into_page(PAGE, SCRIPT, "/export-1.js").await;
     let fresh = assessment_widget(&[], "awa0").await;
     assert!(page.contains(screen(&fresh)), "the introduction: {fresh}");
     // Started, nothing answered yet: the statements as after Start.

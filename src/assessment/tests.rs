@@ -1,64 +1,78 @@
 use super::*;
-use crate::content::assessment;
-use crate::prerender::{Early, Field};
-use crate::storage::{KeyValue, MemoryStore};
+use crate::early::{Early, Field};
+use crate::flow::{Action, State};
+use crate::storage::{KeyValue, MemoryStore, Notice, Vault};
+use std::rc::Rc;
+use yew::Reducible;
 
-fn fresh() -> Rc<AssessmentState> {
-    Rc::new(AssessmentState::new(assessment()))
+type Assessment = State<AssessmentState>;
+
+fn fresh() -> Rc<Assessment> {
+    Rc::new(Assessment::new())
 }
 
-fn answer_all(state: Rc<AssessmentState>, value: i32) -> Rc<AssessmentState> {
-    (0..state.values.len()).fold(state, |state, statement| state.reduce(AssessmentAction::Answer { statement, value }))
+/// One of the assessment's own actions, through the reducer the widget uses.
+trait On {
+    fn on(self, action: AssessmentAction) -> Self;
+}
+
+impl On for Rc<Assessment> {
+    fn on(self, action: AssessmentAction) -> Self {
+        self.reduce(Action::Flow(action))
+    }
+}
+
+fn answer_all(state: Rc<Assessment>, value: i32) -> Rc<Assessment> {
+    (0..state.flow.values.len()).fold(state, |state, statement| state.on(AssessmentAction::Answer { statement, value }))
 }
 
 #[test]
 fn the_result_needs_every_statement_answered() {
-    let state = fresh().reduce(AssessmentAction::Start { now: 1 });
-    assert_eq!(state.stage, Stage::Statements);
-    let state = state
-        .reduce(AssessmentAction::Answer { statement: 0, value: 2 })
-        .reduce(AssessmentAction::SeeResult { now: 2 });
-    assert_eq!((state.stage, state.reminders), (Stage::Statements, 1));
-    let state = answer_all(state, 0).reduce(AssessmentAction::SeeResult { now: 3 });
-    assert_eq!(state.stage, Stage::Result);
-    assert_eq!(state.history.len(), 1);
-    assert_eq!(state.history[0].completed, 3);
+    let state = fresh().on(AssessmentAction::Start { now: 1 });
+    assert_eq!(state.flow.step, Step::Statements);
+    let state =
+        state.on(AssessmentAction::Answer { statement: 0, value: 2 }).on(AssessmentAction::SeeResult { now: 2 });
+    assert_eq!((state.flow.step, state.common.reminders), (Step::Statements, 1));
+    let state = answer_all(state, 0).on(AssessmentAction::SeeResult { now: 3 });
+    assert_eq!(state.flow.step, Step::Result);
+    assert_eq!(state.flow.history.len(), 1);
+    assert_eq!(state.flow.history[0].completed, 3);
 }
 
 #[test]
 fn answers_off_the_scale_or_outside_the_statements_are_ignored() {
-    let state = fresh().reduce(AssessmentAction::Start { now: 1 });
-    let same = state.clone().reduce(AssessmentAction::Answer { statement: 0, value: 7 });
+    let state = fresh().on(AssessmentAction::Start { now: 1 });
+    let same = state.clone().on(AssessmentAction::Answer { statement: 0, value: 7 });
     assert!(Rc::ptr_eq(&state, &same));
-    let same = state.clone().reduce(AssessmentAction::Answer { statement: 99, value: 2 });
+    let same = state.clone().on(AssessmentAction::Answer { statement: 99, value: 2 });
     assert!(Rc::ptr_eq(&state, &same));
 }
 
 #[test]
 fn changing_answers_keeps_them_and_retaking_clears_them() {
-    let state = answer_all(fresh().reduce(AssessmentAction::Start { now: 1 }), 2)
-        .reduce(AssessmentAction::SeeResult { now: 2 });
-    let changing = state.clone().reduce(AssessmentAction::ChangeAnswers);
-    assert_eq!(changing.stage, Stage::Statements);
-    assert!(changing.is_complete());
-    let retaken = state.reduce(AssessmentAction::Retake { now: 5 });
-    assert_eq!(retaken.answered(), 0);
-    assert_eq!(retaken.history.len(), 1, "earlier results stay");
+    let state =
+        answer_all(fresh().on(AssessmentAction::Start { now: 1 }), 2).on(AssessmentAction::SeeResult { now: 2 });
+    let changing = state.clone().on(AssessmentAction::ChangeAnswers);
+    assert_eq!(changing.flow.step, Step::Statements);
+    assert!(changing.flow.is_complete());
+    let retaken = state.on(AssessmentAction::Retake { now: 5 });
+    assert_eq!(retaken.flow.answered(), 0);
+    assert_eq!(retaken.flow.history.len(), 1, "earlier results stay");
 }
 
 #[test]
 fn a_reload_on_the_result_shows_the_result_again() {
     let store = Rc::new(MemoryStore::default());
     let vault = Vault::new(store.clone(), "default", "assessment");
-    let state = answer_all(fresh().reduce(AssessmentAction::Start { now: 1 }), -1)
-        .reduce(AssessmentAction::SeeResult { now: 2 });
-    vault.save(PROGRESS, state.progress().as_ref(), 3).unwrap();
-    vault.save(COMPLETED, state.history_record().as_ref(), 3).unwrap();
-    let restored = AssessmentState::load(assessment(), &vault, 4);
-    assert_eq!(restored.stage, Stage::Result);
-    assert_eq!(restored.values, state.values);
-    assert_eq!(restored.history, state.history);
-    assert_eq!(restored.score(), state.score());
+    let state =
+        answer_all(fresh().on(AssessmentAction::Start { now: 1 }), -1).on(AssessmentAction::SeeResult { now: 2 });
+    vault.save(PROGRESS, state.records().0.as_ref(), 3).unwrap();
+    vault.save(COMPLETED, state.records().1.as_ref(), 3).unwrap();
+    let restored = Assessment::load(&vault, 4);
+    assert_eq!(restored.flow.step, Step::Result);
+    assert_eq!(restored.flow.values, state.flow.values);
+    assert_eq!(restored.flow.history, state.flow.history);
+    assert_eq!(restored.flow.score(), state.flow.score());
     assert!(store.get("alliance-widget:default:assessment:progress").unwrap().unwrap().contains(r#""stage":"result""#));
 }
 
@@ -67,21 +81,24 @@ fn a_stored_result_with_missing_answers_reopens_the_statements() {
     let raw = r#"{"format":1,"updated":1,"record":{"content":"old","stage":"result","started":1,
         "answers":[{"statement":"urgent","value":2},{"statement":"gone","value":2},{"statement":"culture","value":9}]}}"#;
     let store = Rc::new(MemoryStore::with(&[("alliance-widget:default:assessment:progress", raw)]));
-    let state = AssessmentState::load(assessment(), &Vault::new(store, "default", "assessment"), 2);
-    assert_eq!(state.stage, Stage::Statements);
-    assert_eq!(state.answered(), 1, "unknown statements and values off the scale are dropped");
+    let state = Assessment::load(&Vault::new(store, "default", "assessment"), 2);
+    assert_eq!(state.flow.step, Step::Statements);
+    assert_eq!(state.flow.answered(), 1, "unknown statements and values off the scale are dropped");
 }
 
 #[test]
 fn completed_assessments_are_deleted_one_by_one_or_all_at_once() {
-    let mut state = answer_all(fresh().reduce(AssessmentAction::Start { now: 1 }), 2)
-        .reduce(AssessmentAction::SeeResult { now: 2 });
-    state = state.reduce(AssessmentAction::ChangeAnswers).reduce(AssessmentAction::SeeResult { now: 3 });
-    assert_eq!(state.history.len(), 2);
-    let state = state.reduce(AssessmentAction::DeleteCompleted(2));
-    assert_eq!(state.history.iter().map(|a| a.completed).collect::<Vec<_>>(), vec![3]);
-    let state = state.reduce(AssessmentAction::DeletedAll);
-    assert_eq!((state.stage, state.history.len(), state.notice), (Stage::Intro, 0, Some(Notice::Deleted)));
+    let mut state =
+        answer_all(fresh().on(AssessmentAction::Start { now: 1 }), 2).on(AssessmentAction::SeeResult { now: 2 });
+    state = state.on(AssessmentAction::ChangeAnswers).on(AssessmentAction::SeeResult { now: 3 });
+    assert_eq!(state.flow.history.len(), 2);
+    let state = state.reduce(Action::Forget(2));
+    assert_eq!(state.flow.history.iter().map(|a| a.completed).collect::<Vec<_>>(), vec![3]);
+    let state = state.reduce(Action::DeletedAll);
+    assert_eq!(
+        (state.flow.step, state.flow.history.len(), state.common.notice),
+        (Step::Intro, 0, Some(Notice::Deleted))
+    );
 }
 
 fn early(started: bool, fields: &[(&str, &str)], submitted: bool) -> Early {
@@ -93,35 +110,35 @@ fn early(started: bool, fields: &[(&str, &str)], submitted: bool) -> Early {
 #[test]
 fn answers_given_before_the_wasm_arrived_are_taken_over_where_the_reader_is() {
     let fields = [("urgent", "2"), ("temporary", "-1"), ("nonsense", "2"), ("culture", "7"), ("guidance", "x")];
-    let state = AssessmentState::new(assessment()).take_over(&early(true, &fields, false), 9);
-    assert_eq!(state.stage, Stage::Statements);
-    assert_eq!(state.started, Some(9));
-    assert_eq!(&state.values[..4], &[Some(2), Some(-1), None, None], "unknown statements and values left out");
-    assert!(!state.moved, "focus stays where the reader has it");
-    assert_eq!(state.progress().map(|p| p.answers.len()), Some(2), "stored at once");
+    let state = Assessment::new().take_over(&early(true, &fields, false), 9);
+    assert_eq!(state.flow.step, Step::Statements);
+    assert_eq!(state.common.started, Some(9));
+    assert_eq!(&state.flow.values[..4], &[Some(2), Some(-1), None, None], "unknown statements and values left out");
+    assert!(!state.common.moved, "focus stays where the reader has it");
+    assert_eq!(state.records().0.map(|p| p.answers.len()), Some(2), "stored at once");
 }
 
 #[test]
 fn an_early_see_my_result_is_carried_out() {
     let all: Vec<(&str, &str)> = assessment().statements.iter().map(|s| (s.id, "2")).collect();
-    let state = AssessmentState::new(assessment()).take_over(&early(true, &all, true), 9);
-    assert_eq!((state.stage, state.history.len(), state.moved), (Stage::Result, 1, true));
-    let state = AssessmentState::new(assessment()).take_over(&early(true, &all[..3], true), 9);
-    assert_eq!((state.stage, state.reminders), (Stage::Statements, 1), "unanswered statements: the reminder");
+    let state = Assessment::new().take_over(&early(true, &all, true), 9);
+    assert_eq!((state.flow.step, state.flow.history.len(), state.common.moved), (Step::Result, 1, true));
+    let state = Assessment::new().take_over(&early(true, &all[..3], true), 9);
+    assert_eq!((state.flow.step, state.common.reminders), (Step::Statements, 1), "unanswered statements: the reminder");
 }
 
 #[test]
 fn nothing_is_taken_over_without_a_start_or_from_a_reader_who_started_before() {
-    let fresh = AssessmentState::new(assessment());
+    let fresh = Assessment::new();
     assert_eq!(fresh.clone().take_over(&early(false, &[("urgent", "2")], false), 9), fresh);
-    let started = Rc::unwrap_or_clone(Rc::new(fresh).reduce(AssessmentAction::Start { now: 1 }));
+    let started = Rc::unwrap_or_clone(Rc::new(fresh).on(AssessmentAction::Start { now: 1 }));
     assert_eq!(started.clone().take_over(&early(true, &[("urgent", "2")], true), 9), started);
 }
 
 #[test]
 fn a_state_just_loaded_is_not_written_back_but_what_came_before_the_wasm_is() {
     let vault = Vault::new(Rc::new(MemoryStore::default()), "default", "assessment");
-    let loaded = AssessmentState::load(assessment(), &vault, 1);
-    assert!(loaded.already_stored, "a new tab writes nothing, so it cannot undo another tab's write");
-    assert!(!loaded.take_over(&early(true, &[], false), 2).already_stored);
+    let loaded = Assessment::load(&vault, 1);
+    assert!(loaded.common.already_stored, "a new tab writes nothing, so it cannot undo another tab's write");
+    assert!(!loaded.take_over(&early(true, &[], false), 2).common.already_stored);
 }

@@ -9,14 +9,15 @@ fn main() {}
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn download(namespace: &str, assessments: &str, csv: bool) {
     use alliance_widget::assessment::History;
+    use alliance_widget::clock::now;
+    use alliance_widget::export;
     use alliance_widget::storage::{local::LocalStore, Vault};
     use alliance_widget::survey::{History as SurveyHistory, RESPONSES};
-    use alliance_widget::{export, now};
     use std::rc::Rc;
 
     let survey = Vault::new(Rc::new(LocalStore::open()), namespace, "survey");
     let responses = survey.load::<SurveyHistory>(RESPONSES, now()).record.unwrap_or_default().responses;
-    let history: History = miniserde::json::from_str(assessments).unwrap_or_default();
+    let history: History = serde_json::from_str(assessments).unwrap_or_default();
     let (name, kind, text) = if csv {
         ("alliance-widget-data.csv", "text/csv", export::csv(&responses, &history.assessments))
     } else {

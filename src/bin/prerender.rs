@@ -2,7 +2,7 @@
 //! answerable before any other file arrives. It writes the first screens of every widget mount
 //! into the page with the script that runs them (see `alliance_widget::prerender`), and the
 //! page's stylesheets in place of their links, which would hold the first paint back for a
-//! request each.
+//! request each. The download's module it names comes from the site's `build-manifest.json`.
 
 use alliance_widget::prerender::{attribute, into_page};
 use std::path::Path;
@@ -12,14 +12,24 @@ fn main() {
     let usage = "usage: prerender <early.js> <site folder> <page.html>...";
     let script = std::fs::read_to_string(args.next().expect(usage)).expect("the minified embed/early.js");
     let site = args.next().expect(usage);
+    let export_module = export_module(Path::new(&site));
     let runtime = tokio::runtime::Builder::new_current_thread().build().expect("a runtime for yew's server renderer");
     for page in args {
         let path = Path::new(&site).join(&page);
         let html = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
-        let html = runtime.block_on(into_page(&inline_styles(&html, Path::new(&site)), &script));
+        let html = runtime.block_on(into_page(&inline_styles(&html, Path::new(&site)), &script, &export_module));
         std::fs::write(&path, html).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
         println!("prerendered the first screens into {}", path.display());
     }
+}
+
+/// The download's module as the pages address it, from the build's manifest.
+fn export_module(site: &Path) -> String {
+    let path = site.join("build-manifest.json");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+    let manifest: serde_json::Value = serde_json::from_str(&text).expect("the manifest is JSON");
+    let module = manifest["export"]["module"].as_str().expect("the manifest names the export's module");
+    format!("/{module}")
 }
 
 /// `page` with each `<link rel=stylesheet href=/…>` replaced by the file's text in a `<style>`.

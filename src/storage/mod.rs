@@ -4,11 +4,12 @@
 //! that refuses writes) is tested natively against [`MemoryStore`]; `local` adapts it to the
 //! browser's localStorage.
 
-pub mod hook;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
 
-use miniserde::{json, Deserialize, Serialize};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -39,8 +40,12 @@ pub enum Failure {
 
 /// A string store shaped like localStorage, where every call may fail.
 pub trait KeyValue {
+    /// The text stored under `key`, exactly as it is.
     fn get(&self, key: &str) -> Result<Option<String>, Failure>;
-    fn set(&self, key: &str, value: &str) -> Result<(), Failure>;
+    /// Stores a record's JSON under `key`.
+    fn set(&self, key: &str, json: &RawValue) -> Result<(), Failure>;
+    /// Stores `text` under `key` as it is, JSON or not: a value set aside byte for byte.
+    fn set_text(&self, key: &str, text: &str) -> Result<(), Failure>;
     fn remove(&self, key: &str) -> Result<(), Failure>;
     fn keys(&self) -> Result<Vec<String>, Failure>;
 }
@@ -66,8 +71,11 @@ impl KeyValue for MemoryStore {
     fn get(&self, key: &str) -> Result<Option<String>, Failure> {
         Ok(self.values.borrow().get(key).cloned())
     }
-    fn set(&self, key: &str, value: &str) -> Result<(), Failure> {
-        self.values.borrow_mut().insert(key.into(), value.into());
+    fn set(&self, key: &str, json: &RawValue) -> Result<(), Failure> {
+        self.set_text(key, json.get())
+    }
+    fn set_text(&self, key: &str, text: &str) -> Result<(), Failure> {
+        self.values.borrow_mut().insert(key.into(), text.into());
         Ok(())
     }
     fn remove(&self, key: &str) -> Result<(), Failure> {
@@ -149,7 +157,7 @@ impl Vault {
 
     /// Reads a record. A value that can't be read is moved to `<key>:backup:<now>` so that
     /// nothing the visitor typed is destroyed, and the widget starts clean.
-    pub fn load<T: Deserialize>(&self, name: &str, now: u64) -> Loaded<T> {
+    pub fn load<T: DeserializeOwned>(&self, name: &str, now: u64) -> Loaded<T> {
         let mut record = None;
         let notice = self.read(name, now, &mut |raw| {
             record = Some(decode::<T>(raw)?);
@@ -168,13 +176,13 @@ impl Vault {
             Err(failure) => return Some(failure.into()),
         };
         let notice = decode(&raw).err()?;
-        let moved = self.store.set(&format!("{key}:backup:{now}"), &raw).and_then(|()| self.store.remove(&key));
+        let moved = self.store.set_text(&format!("{key}:backup:{now}"), &raw).and_then(|()| self.store.remove(&key));
         Some(moved.err().map_or(notice, Notice::from))
     }
 
     /// Reads a flow's two records (its progress and its history), and the first problem met
     /// with either; a missing or unreadable history is empty.
-    pub fn load_flow<P: Deserialize, H: Deserialize + Default>(
+    pub fn load_flow<P: DeserializeOwned, H: DeserializeOwned + Default>(
         &self,
         names: (&str, &str),
         now: u64,
@@ -190,7 +198,9 @@ impl Vault {
         match record {
             Some(record) => {
                 let envelope = Envelope { format: FORMAT, updated: now, record };
-                self.store.set(&key, &json::to_string(&envelope))
+                // Records are plain structs, lists and strings, which always serialise.
+                let json = serde_json::value::to_raw_value(&envelope).map_err(|_| Failure::Unavailable)?;
+                self.store.set(&key, &json)
             }
             None => self.store.remove(&key),
         }
@@ -207,119 +217,14 @@ impl Vault {
     }
 }
 
-fn decode<T: Deserialize>(raw: &str) -> Result<T, Notice> {
-    let header: Header = json::from_str(raw).map_err(|_| Notice::Unreadable)?;
+fn decode<T: DeserializeOwned>(raw: &str) -> Result<T, Notice> {
+    let header: Header = serde_json::from_str(raw).map_err(|_| Notice::Unreadable)?;
     match header.format {
-        Some(FORMAT) => json::from_str::<Envelope<T>>(raw).map(|e| e.record).map_err(|_| Notice::Unreadable),
+        Some(FORMAT) => serde_json::from_str::<Envelope<T>>(raw).map(|e| e.record).map_err(|_| Notice::Unreadable),
         Some(format) if format > FORMAT => Err(Notice::Newer),
         _ => Err(Notice::Unreadable),
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[derive(Debug, PartialEq, Serialize, Deserialize)]
-    struct Note {
-        text: String,
-    }
-
-    fn vault(store: &Rc<MemoryStore>) -> Vault {
-        Vault::new(store.clone(), "default", "survey")
-    }
-
-    /// A store whose writes fail, like a full or blocked localStorage.
-    struct Refusing(Failure);
-    impl KeyValue for Refusing {
-        fn get(&self, _: &str) -> Result<Option<String>, Failure> {
-            match self.0 {
-                Failure::Full => Ok(None),
-                failure => Err(failure),
-            }
-        }
-        fn set(&self, _: &str, _: &str) -> Result<(), Failure> {
-            Err(self.0)
-        }
-        fn remove(&self, _: &str) -> Result<(), Failure> {
-            Err(self.0)
-        }
-        fn keys(&self) -> Result<Vec<String>, Failure> {
-            Err(self.0)
-        }
-    }
-
-    #[test]
-    fn a_saved_record_reads_back_with_its_format_and_time() {
-        let store = Rc::new(MemoryStore::default());
-        let note = Note { text: "half-typed «comment»".into() };
-        vault(&store).save("progress", Some(&note), 1_700_000_000_000).unwrap();
-        let raw = store.get("alliance-widget:default:survey:progress").unwrap().unwrap();
-        assert_eq!(raw, r#"{"format":1,"updated":1700000000000,"record":{"text":"half-typed «comment»"}}"#);
-        let loaded: Loaded<Note> = vault(&store).load("progress", 0);
-        assert_eq!(loaded, Loaded { record: Some(note), notice: None });
-    }
-
-    #[test]
-    fn saving_nothing_removes_the_key() {
-        let store = Rc::new(MemoryStore::default());
-        vault(&store).save("progress", Some(&Note { text: "x".into() }), 1).unwrap();
-        vault(&store).save::<Note>("progress", None, 2).unwrap();
-        assert_eq!(store.keys().unwrap(), Vec::<String>::new());
-    }
-
-    #[test]
-    fn corrupt_json_is_moved_to_a_backup_and_reported() {
-        let store = Rc::new(MemoryStore::with(&[("alliance-widget:default:survey:progress", "{not json")]));
-        let loaded: Loaded<Note> = vault(&store).load("progress", 42);
-        assert_eq!(loaded, Loaded { record: None, notice: Some(Notice::Unreadable) });
-        assert_eq!(store.get("alliance-widget:default:survey:progress").unwrap(), None);
-        assert_eq!(
-            store.get("alliance-widget:default:survey:progress:backup:42").unwrap().as_deref(),
-            Some("{not json")
-        );
-    }
-
-    #[test]
-    fn foreign_json_without_our_format_is_unreadable() {
-        for raw in
-            [r#"{"text":"no format"}"#, "[1,2]", r#""a string""#, r#"{"format":1,"updated":5}"#, r#"{"format":"1"}"#]
-        {
-            let store = Rc::new(MemoryStore::with(&[("alliance-widget:default:survey:progress", raw)]));
-            let loaded: Loaded<Note> = vault(&store).load("progress", 7);
-            assert_eq!(loaded.notice, Some(Notice::Unreadable), "{raw}");
-            assert_eq!(store.keys().unwrap(), vec!["alliance-widget:default:survey:progress:backup:7"]);
-        }
-    }
-
-    #[test]
-    fn a_record_from_a_newer_format_is_set_aside_not_misread() {
-        let raw = r#"{"format":2,"updated":1,"record":"from the future"}"#;
-        let store = Rc::new(MemoryStore::with(&[("alliance-widget:default:survey:progress", raw)]));
-        let loaded: Loaded<Note> = vault(&store).load("progress", 9);
-        assert_eq!(loaded.notice, Some(Notice::Newer));
-        assert_eq!(store.get("alliance-widget:default:survey:progress:backup:9").unwrap().as_deref(), Some(raw));
-    }
-
-    #[test]
-    fn refused_reads_and_writes_become_notices() {
-        let blocked = Vault::new(Rc::new(Refusing(Failure::Unavailable)), "default", "survey");
-        let loaded: Loaded<Note> = blocked.load("progress", 1);
-        assert_eq!(loaded.notice, Some(Notice::Unavailable));
-        let full = Vault::new(Rc::new(Refusing(Failure::Full)), "default", "survey");
-        assert_eq!(full.save("progress", Some(&Note { text: "x".into() }), 1), Err(Failure::Full));
-    }
-
-    #[test]
-    fn delete_all_removes_the_widgets_keys_and_nothing_else() {
-        let store = Rc::new(MemoryStore::with(&[
-            ("alliance-widget:default:survey:progress", "{}"),
-            ("alliance-widget:other:survey:responses", "{}"),
-            ("alliance-widget:default:survey:progress:backup:1", "x"),
-            ("host-page-setting", "keep me"),
-            ("alliance-widgetish", "keep me too"),
-        ]));
-        vault(&store).delete_all().unwrap();
-        assert_eq!(store.keys().unwrap(), vec!["alliance-widgetish", "host-page-setting"]);
-    }
-}
+mod tests;

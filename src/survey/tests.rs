@@ -1,19 +1,34 @@
 use super::*;
-use crate::content::survey;
-use crate::prerender::{Early, Field};
-use crate::storage::{KeyValue, MemoryStore};
+use crate::early::{Early, Field};
+use crate::flow::{Action, State};
+use crate::storage::{KeyValue, MemoryStore, Notice, Vault};
+use std::rc::Rc;
+use yew::Reducible;
 
-fn fresh() -> Rc<SurveyState> {
-    Rc::new(SurveyState::new(survey()))
+type Survey = State<SurveyState>;
+
+fn fresh() -> Rc<Survey> {
+    Rc::new(Survey::new())
 }
 
-fn act(state: Rc<SurveyState>, actions: Vec<SurveyAction>) -> Rc<SurveyState> {
-    actions.into_iter().fold(state, |state, action| state.reduce(action))
+/// One of the survey's own actions, through the reducer the widget uses.
+trait On {
+    fn on(self, action: SurveyAction) -> Self;
+}
+
+impl On for Rc<Survey> {
+    fn on(self, action: SurveyAction) -> Self {
+        self.reduce(Action::Flow(action))
+    }
+}
+
+fn act(state: Rc<Survey>, actions: Vec<SurveyAction>) -> Rc<Survey> {
+    actions.into_iter().fold(state, |state, action| state.on(action))
 }
 
 /// Answers every question with its first option, ending on the review screen.
-fn answered() -> Rc<SurveyState> {
-    let mut state = fresh().reduce(SurveyAction::Start { now: 1_000 });
+fn answered() -> Rc<Survey> {
+    let mut state = fresh().on(SurveyAction::Start { now: 1_000 });
     for question in survey().questions {
         state = act(state, vec![SurveyAction::Choose(question.options[0].id.to_string()), SurveyAction::Next]);
     }
@@ -22,20 +37,20 @@ fn answered() -> Rc<SurveyState> {
 
 #[test]
 fn starting_opens_the_first_question_and_notes_the_time() {
-    let state = fresh().reduce(SurveyAction::Start { now: 5 });
-    assert_eq!(state.step, Step::Question(0));
-    assert_eq!(state.started, Some(5));
-    assert!(state.moved);
+    let state = fresh().on(SurveyAction::Start { now: 5 });
+    assert_eq!(state.flow.step, Step::Question(0));
+    assert_eq!(state.common.started, Some(5));
+    assert!(state.common.moved);
 }
 
 #[test]
 fn next_without_a_required_choice_stays_and_reminds() {
     let state = act(fresh(), vec![SurveyAction::Start { now: 1 }, SurveyAction::Next, SurveyAction::Next]);
-    assert_eq!(state.step, Step::Question(0));
-    assert_eq!(state.reminders, 2);
-    let state = state.reduce(SurveyAction::Choose("external".into()));
-    assert_eq!(state.reminders, 0, "choosing clears the reminder");
-    assert_eq!(state.reduce(SurveyAction::Next).step, Step::Question(1));
+    assert_eq!(state.flow.step, Step::Question(0));
+    assert_eq!(state.common.reminders, 2);
+    let state = state.on(SurveyAction::Choose("external".into()));
+    assert_eq!(state.common.reminders, 0, "choosing clears the reminder");
+    assert_eq!(state.on(SurveyAction::Next).flow.step, Step::Question(1));
 }
 
 #[test]
@@ -48,14 +63,14 @@ fn a_single_choice_replaces_and_a_multiple_choice_toggles() {
             SurveyAction::Choose("mix".into()),
         ],
     );
-    assert_eq!(state.answers["source"].choices, vec!["mix"]);
+    assert_eq!(state.flow.answers["source"].choices, vec!["mix"]);
     let mut state = state;
     for _ in 0..3 {
-        state = state.reduce(SurveyAction::Next);
-        let id = state.question().unwrap().1.options[0].id.to_string();
-        state = state.reduce(SurveyAction::Choose(id));
+        state = state.on(SurveyAction::Next);
+        let id = state.flow.question().unwrap().1.options[0].id.to_string();
+        state = state.on(SurveyAction::Choose(id));
     }
-    assert_eq!(state.question().unwrap().1.id, "alliance-kinds");
+    assert_eq!(state.flow.question().unwrap().1.id, "alliance-kinds");
     let state = act(
         state,
         vec![
@@ -64,13 +79,13 @@ fn a_single_choice_replaces_and_a_multiple_choice_toggles() {
             SurveyAction::Choose("other".into()),
         ],
     );
-    assert_eq!(state.answers["alliance-kinds"].choices, vec!["distribution", "other"]);
+    assert_eq!(state.flow.answers["alliance-kinds"].choices, vec!["distribution", "other"]);
 }
 
 #[test]
 fn options_that_do_not_exist_are_ignored() {
     let state = act(fresh(), vec![SurveyAction::Start { now: 1 }, SurveyAction::Choose("<script>".into())]);
-    assert!(state.answers.get("source").is_none());
+    assert!(state.flow.answers.get("source").is_none());
 }
 
 #[test]
@@ -84,76 +99,79 @@ fn back_walks_to_the_previous_question_then_the_intro() {
             SurveyAction::Back,
         ],
     );
-    assert_eq!(state.step, Step::Question(0));
-    assert_eq!(state.answers["source"].choices, vec!["internal"], "going back keeps answers");
-    assert_eq!(state.reduce(SurveyAction::Back).step, Step::Intro);
+    assert_eq!(state.flow.step, Step::Question(0));
+    assert_eq!(state.flow.answers["source"].choices, vec!["internal"], "going back keeps answers");
+    assert_eq!(state.on(SurveyAction::Back).flow.step, Step::Intro);
 }
 
 #[test]
 fn comments_are_kept_and_clamped_to_the_limit() {
     let max = survey().questions[0].comment_max;
     let state = act(fresh(), vec![SurveyAction::Start { now: 1 }, SurveyAction::Comment("Half-typ".into())]);
-    assert_eq!(state.answers["source"].comment, "Half-typ");
-    assert!(!state.clamped);
-    let state = state.reduce(SurveyAction::Comment("é".repeat(max + 500)));
-    assert_eq!(state.answers["source"].comment.chars().count(), max);
-    assert!(state.clamped);
+    assert_eq!(state.flow.answers["source"].comment, "Half-typ");
+    assert!(!state.flow.clamped);
+    let state = state.on(SurveyAction::Comment("é".repeat(max + 500)));
+    assert_eq!(state.flow.answers["source"].comment.chars().count(), max);
+    assert!(state.flow.clamped);
 }
 
 #[test]
 fn the_last_question_leads_to_review_and_edit_returns_there() {
     let state = answered();
-    assert_eq!(state.step, Step::Review);
-    let state = state.reduce(SurveyAction::Edit(1));
-    assert_eq!(state.step, Step::Question(1));
+    assert_eq!(state.flow.step, Step::Review);
+    let state = state.on(SurveyAction::Edit(1));
+    assert_eq!(state.flow.step, Step::Question(1));
     let state = act(state, vec![SurveyAction::Choose("interim".into()), SurveyAction::Next]);
-    assert_eq!(state.step, Step::Review);
-    assert_eq!(state.answers["works-best"].choices, vec!["interim"]);
-    assert_eq!(state.reduce(SurveyAction::Edit(2)).reduce(SurveyAction::Back).step, Step::Review);
+    assert_eq!(state.flow.step, Step::Review);
+    assert_eq!(state.flow.answers["works-best"].choices, vec!["interim"]);
+    assert_eq!(state.on(SurveyAction::Edit(2)).on(SurveyAction::Back).flow.step, Step::Review);
 }
 
 #[test]
 fn submitting_keeps_the_response_and_clears_the_round() {
-    let state = answered().reduce(SurveyAction::Submit { now: 9_000 });
-    assert_eq!(state.step, Step::Thanks);
-    assert_eq!(state.responses.len(), 1);
-    assert_eq!(state.responses[0].submitted, 9_000);
-    assert_eq!(state.responses[0].answers.len(), 4);
-    assert!(state.answers.is_empty());
-    assert_eq!(state.progress(), None, "nothing left in progress to store");
-    let twice = state.clone().reduce(SurveyAction::Submit { now: 9_001 });
+    let state = answered().on(SurveyAction::Submit { now: 9_000 });
+    assert_eq!(state.flow.step, Step::Thanks);
+    assert_eq!(state.flow.history.len(), 1);
+    assert_eq!(state.flow.history[0].submitted, 9_000);
+    assert_eq!(state.flow.history[0].answers.len(), 4);
+    assert!(state.flow.answers.is_empty());
+    assert_eq!(state.records().0, None, "nothing left in progress to store");
+    let twice = state.clone().on(SurveyAction::Submit { now: 9_001 });
     assert!(Rc::ptr_eq(&state, &twice), "a second click on submit changes nothing");
 }
 
 #[test]
 fn submitting_with_a_gap_goes_to_the_missing_question() {
     let mut state = (*answered()).clone();
-    state.answers.remove("interim-fit");
-    let state = Rc::new(state).reduce(SurveyAction::Submit { now: 2 });
-    assert_eq!(state.step, Step::Question(2));
-    assert_eq!(state.reminders, 1);
-    assert!(state.responses.is_empty());
+    state.flow.answers.remove("interim-fit");
+    let state = Rc::new(state).on(SurveyAction::Submit { now: 2 });
+    assert_eq!(state.flow.step, Step::Question(2));
+    assert_eq!(state.common.reminders, 1);
+    assert!(state.flow.history.is_empty());
 }
 
 #[test]
 fn start_again_after_thanks_begins_a_new_round_and_keeps_history() {
-    let state = answered().reduce(SurveyAction::Submit { now: 3 }).reduce(SurveyAction::Start { now: 4 });
-    assert_eq!(state.step, Step::Question(0));
-    assert_eq!(state.started, Some(4));
-    assert!(state.answers.is_empty());
-    assert_eq!(state.responses.len(), 1);
+    let state = answered().on(SurveyAction::Submit { now: 3 }).on(SurveyAction::Start { now: 4 });
+    assert_eq!(state.flow.step, Step::Question(0));
+    assert_eq!(state.common.started, Some(4));
+    assert!(state.flow.answers.is_empty());
+    assert_eq!(state.flow.history.len(), 1);
 }
 
 #[test]
 fn responses_are_deleted_one_by_one_or_all_at_once() {
-    let state = answered().reduce(SurveyAction::Submit { now: 3 });
+    let state = answered().on(SurveyAction::Submit { now: 3 });
     let state = act(state, vec![SurveyAction::Start { now: 4 }]);
     let mut state = (*state).clone();
-    state.responses.push(Response { submitted: 8, content: "x".into(), answers: Default::default() });
-    let state = Rc::new(state).reduce(SurveyAction::DeleteResponse(3));
-    assert_eq!(state.responses.iter().map(|r| r.submitted).collect::<Vec<_>>(), vec![8]);
-    let state = state.reduce(SurveyAction::DeletedAll);
-    assert_eq!((state.step, state.responses.len(), state.notice), (Step::Intro, 0, Some(Notice::Deleted)));
+    state.flow.history.push(Response { submitted: 8, content: "x".into(), answers: Default::default() });
+    let state = Rc::new(state).reduce(Action::Forget(3));
+    assert_eq!(state.flow.history.iter().map(|r| r.submitted).collect::<Vec<_>>(), vec![8]);
+    let state = state.reduce(Action::DeletedAll);
+    assert_eq!(
+        (state.flow.step, state.flow.history.len(), state.common.notice),
+        (Step::Intro, 0, Some(Notice::Deleted))
+    );
 }
 
 #[test]
@@ -169,13 +187,13 @@ fn progress_round_trips_through_storage_at_the_same_step() {
             SurveyAction::Comment("We tried once and".into()),
         ],
     );
-    vault.save(PROGRESS, state.progress().as_ref(), 11).unwrap();
-    let restored = SurveyState::load(survey(), &vault, 12);
-    assert_eq!(restored.step, Step::Question(1));
-    assert_eq!(restored.answers, state.answers);
-    assert_eq!(restored.started, Some(10));
-    assert!(!restored.moved, "a restored step is not announced as a change");
-    assert_eq!(restored.notice, None);
+    vault.save(PROGRESS, state.records().0.as_ref(), 11).unwrap();
+    let restored = Survey::load(&vault, 12);
+    assert_eq!(restored.flow.step, Step::Question(1));
+    assert_eq!(restored.flow.answers, state.flow.answers);
+    assert_eq!(restored.common.started, Some(10));
+    assert!(!restored.common.moved, "a restored step is not announced as a change");
+    assert_eq!(restored.common.notice, None);
 }
 
 #[test]
@@ -183,11 +201,11 @@ fn stale_answers_from_other_content_are_dropped_on_restore() {
     let raw = r#"{"format":1,"updated":2,"record":{"content":"old","step":{"question":99},"started":1,
         "answers":[{"question":"gone","choices":["a"]},{"question":"source","choices":["removed","internal","mix"],"comment":"kept"}]}}"#;
     let store = Rc::new(MemoryStore::with(&[("alliance-widget:default:survey:progress", raw)]));
-    let state = SurveyState::load(survey(), &Vault::new(store, "default", "survey"), 3);
-    assert_eq!(state.step, Step::Question(3), "a step past the end lands on the last question");
-    assert_eq!(state.answers.len(), 1);
+    let state = Survey::load(&Vault::new(store, "default", "survey"), 3);
+    assert_eq!(state.flow.step, Step::Question(3), "a step past the end lands on the last question");
+    assert_eq!(state.flow.answers.len(), 1);
     let kept = Answer { question: "source".into(), choices: vec!["internal".into()], comment: "kept".into() };
-    assert_eq!(state.answers["source"], kept);
+    assert_eq!(state.flow.answers["source"], kept);
 }
 
 #[test]
@@ -197,10 +215,10 @@ fn corrupt_progress_starts_clean_with_a_notice_and_keeps_the_history() {
         ("alliance-widget:default:survey:progress", "{\"format\":1,\"step\":"),
         ("alliance-widget:default:survey:responses", history),
     ]));
-    let state = SurveyState::load(survey(), &Vault::new(store.clone(), "default", "survey"), 77);
-    assert_eq!(state.step, Step::Intro);
-    assert_eq!(state.notice, Some(Notice::Unreadable));
-    assert_eq!(state.responses.len(), 1);
+    let state = Survey::load(&Vault::new(store.clone(), "default", "survey"), 77);
+    assert_eq!(state.flow.step, Step::Intro);
+    assert_eq!(state.common.notice, Some(Notice::Unreadable));
+    assert_eq!(state.flow.history.len(), 1);
     assert!(store.get("alliance-widget:default:survey:progress:backup:77").unwrap().is_some());
 }
 
@@ -224,7 +242,7 @@ fn every_step_and_answer_reads_back_as_saved() {
     let vault = Vault::new(store.clone(), "default", "survey");
     let state = act(answered(), vec![SurveyAction::Edit(0), SurveyAction::Comment("Ask \"them\" <b>".into())]);
     for step in [Step::Intro, Step::Question(2), Step::Review, Step::Thanks] {
-        let progress = Progress { step, ..state.progress().unwrap() };
+        let progress = Progress { step, ..state.records().0.unwrap() };
         vault.save(PROGRESS, Some(&progress), 2).unwrap();
         assert_eq!(vault.load::<Progress>(PROGRESS, 3).record, Some(progress));
     }
@@ -237,15 +255,15 @@ fn a_state_synced_from_another_tab_replaces_this_one_but_keeps_its_notice() {
     let store = Rc::new(MemoryStore::default());
     let vault = Vault::new(store, "default", "survey");
     let other_tab = act(answered(), vec![SurveyAction::Back]);
-    vault.save(PROGRESS, other_tab.progress().as_ref(), 5).unwrap();
-    let here = fresh().reduce(SurveyAction::StorageFailed(Notice::Full));
-    let synced = here.reduce(SurveyAction::Synced(Box::new(SurveyState::load(survey(), &vault, 6))));
-    assert_eq!(synced.step, Step::Question(3));
-    assert_eq!(synced.answers, other_tab.answers);
-    assert_eq!(synced.notice, Some(Notice::Full));
-    assert!(!synced.moved, "a step taken in another tab is not announced here");
-    assert!(synced.already_stored, "nothing to write back");
-    assert!(!synced.reduce(SurveyAction::Back).already_stored, "a change made here is written");
+    vault.save(PROGRESS, other_tab.records().0.as_ref(), 5).unwrap();
+    let here = fresh().reduce(Action::StorageFailed(Notice::Full));
+    let synced = here.reduce(Action::Synced(Box::new(Survey::load(&vault, 6))));
+    assert_eq!(synced.flow.step, Step::Question(3));
+    assert_eq!(synced.flow.answers, other_tab.flow.answers);
+    assert_eq!(synced.common.notice, Some(Notice::Full));
+    assert!(!synced.common.moved, "a step taken in another tab is not announced here");
+    assert!(synced.common.already_stored, "nothing to write back");
+    assert!(!synced.on(SurveyAction::Back).common.already_stored, "a change made here is written");
 }
 
 #[test]
@@ -259,29 +277,29 @@ fn a_choice_a_comment_and_next_given_before_the_wasm_arrived_are_taken_over() {
         field("other-thing".into(), "ignored"),
     ];
     let early = Early { started: true, fields: fields.clone(), submitted: false };
-    let state = SurveyState::new(survey()).take_over(&early, 7);
-    assert_eq!((state.step, state.started, state.moved), (Step::Question(0), Some(7), false));
-    let answer = state.answer(first).expect("the early answer");
+    let state = Survey::new().take_over(&early, 7);
+    assert_eq!((state.flow.step, state.common.started, state.common.moved), (Step::Question(0), Some(7), false));
+    let answer = state.flow.answer(first).expect("the early answer");
     assert_eq!(answer.choices, vec![first.options[1].id.to_string()]);
     assert_eq!(answer.comment.chars().count(), first.comment_max, "clamped as if typed into the widget");
-    assert!(state.clamped, "with the message that says so");
+    assert!(state.flow.clamped, "with the message that says so");
 
-    let state = SurveyState::new(survey()).take_over(&Early { submitted: true, ..early }, 7);
-    assert_eq!((state.step, state.moved), (Step::Question(1), true), "an early Next moves on");
+    let state = Survey::new().take_over(&Early { submitted: true, ..early }, 7);
+    assert_eq!((state.flow.step, state.common.moved), (Step::Question(1), true), "an early Next moves on");
 }
 
 #[test]
 fn a_visitor_who_started_before_keeps_their_own_place() {
-    let started = Rc::unwrap_or_clone(fresh().reduce(SurveyAction::Start { now: 1 }));
+    let started = Rc::unwrap_or_clone(fresh().on(SurveyAction::Start { now: 1 }));
     let early = Early { started: true, fields: Vec::new(), submitted: true };
     assert_eq!(started.clone().take_over(&early, 7), started);
-    assert_eq!(SurveyState::new(survey()).take_over(&<Early as Default>::default(), 7), SurveyState::new(survey()));
+    assert_eq!(Survey::new().take_over(&<Early as Default>::default(), 7), Survey::new());
 }
 
 #[test]
 fn a_state_just_loaded_is_not_written_back() {
     let vault = Vault::new(Rc::new(MemoryStore::default()), "default", "survey");
-    let loaded = SurveyState::load(survey(), &vault, 1);
-    assert!(loaded.already_stored, "a new tab writes nothing, so it cannot undo another tab's write");
-    assert!(!Rc::new(loaded).reduce(SurveyAction::Start { now: 2 }).already_stored);
+    let loaded = Survey::load(&vault, 1);
+    assert!(loaded.common.already_stored, "a new tab writes nothing, so it cannot undo another tab's write");
+    assert!(!Rc::new(loaded).on(SurveyAction::Start { now: 2 }).common.already_stored);
 }

@@ -53,7 +53,7 @@ test('an article with two embeds of different flows: both work independently', a
 test('a widget below the fold starts its wasm only when it comes near', async () => {
   const { context, page, wasm } = await host('article.html');
   await page.locator('[data-alliance-widget-embedded=survey]').getByRole('button', { name: CONTENT.survey.start }).waitFor();
-  assert.ok(wasm.some((path) => path.includes('alliance-widget-')), `survey wasm loaded: ${wasm}`);
+  assert.ok(wasm.some((path) => path.includes('survey-')), `survey wasm loaded: ${wasm}`);
   assert.ok(!wasm.some((path) => path.includes('assessment')), `assessment wasm not yet: ${wasm}`);
   await page.locator('[data-alliance-widget-embedded=assessment]').scrollIntoViewIfNeeded();
   await page.locator('[data-alliance-widget-embedded=assessment]').getByRole('button', { name: CONTENT.assessment.start }).waitFor();

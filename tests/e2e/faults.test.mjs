@@ -287,10 +287,10 @@ test('a download whose code cannot be fetched says so, and works once it can', a
   page.on('pageerror', (error) => errors.push(error));
   await page.goto(web.url);
   await assess(page, INTERIM);
-  await page.route('**/export.js', (route) => route.abort());
+  await page.route('**/export-*.js', (route) => route.abort());
   await page.getByRole('button', { name: A.wording.export_csv }).click();
   await page.getByText(A.wording.export_failed).waitFor();
-  await page.unroute('**/export.js');
+  await page.unroute('**/export-*.js');
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: A.wording.export_csv }).click()]);
   assert.match(await readFile(await file.path(), 'utf8'), /^flow,date,item,answer,comment/);
   assert.deepEqual(errors, []);

@@ -9,6 +9,6 @@ fn main() {
 /// Starts a survey in `root` (the loader's element in a shadow root), its data under `namespace`.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn mount(root: web_sys::Element, namespace: String, uid: String) {
-    alliance_widget::embed::mount_survey(root, &namespace, uid);
+pub fn mount(root: web_sys::Element, namespace: String) {
+    alliance_widget::embed::mount_survey(root, &namespace);
 }

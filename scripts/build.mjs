@@ -1,0 +1,88 @@
+// `make build`: the whole site into dist/, step by step, with one manifest of the built
+// files' names (dist/build-manifest.json) that every later step reads:
+// 1. the self-assessment's page at / and the survey's at /survey/, by trunk (one page a run;
+//    the first run empties dist/; its post_build hook is scripts/post-build.mjs);
+// 2. the download's wasm, fetched by the self-assessment on demand: no page of its own, so
+//    cargo, wasm-bindgen and wasm-opt directly, named by a hash of its content like trunk's;
+// 3. the example host pages;
+// 4. the manifest;
+// 5. each page's first screens written into its HTML (prerender, natively, with the minified
+//    embed/early.js), its self-assessment mounts told where the download is;
+// 6. the embed loader alliance-widget.js (scripts/embed.mjs);
+// 7. the service worker that keeps it all offline (scripts/service-worker.mjs).
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+
+const dist = 'dist';
+const run = (command, ...args) => execFileSync(command, args, { stdio: 'inherit' });
+
+// wasm-opt's features: those rustc's wasm32 target uses.
+const WASM_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+  '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
+
+/** Every file under `dir`, as paths relative to dist/ with forward slashes. */
+async function files(dir = dist) {
+  const found = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...await files(path));
+    else found.push(relative(dist, path).split(sep).join('/'));
+  }
+  return found.sort();
+}
+
+/** The one file in `names` matching `pattern`; the build stops if there is none. */
+function named(names, pattern) {
+  const found = names.filter((name) => pattern.test(name));
+  if (found.length !== 1) throw new Error(`expected one built file matching ${pattern}, found ${found.length}`);
+  return found[0];
+}
+
+// 1. The pages.
+run('trunk', 'build', '--release', '--offline');
+run('trunk', 'build', '--release', '--offline', '--dist', 'dist/survey', '--public-url', '/survey/', 'survey/index.html');
+
+// 2. The download.
+run('cargo', 'build', '--release', '--target', 'wasm32-unknown-unknown', '--bin', 'export');
+const exportWasm = 'target/wasm32-unknown-unknown/release/export.wasm';
+const exportName = `export-${createHash('sha256').update(await readFile(exportWasm)).digest('hex').slice(0, 16)}`;
+run('wasm-bindgen', '--target', 'web', '--no-typescript', '--out-dir', dist, '--out-name', exportName, exportWasm);
+run('wasm-opt', '-Oz', '--converge', ...WASM_FEATURES, `${dist}/${exportName}_bg.wasm`, '-o', `${dist}/${exportName}_bg.wasm`);
+run('node', 'scripts/post-build.mjs', `${dist}/${exportName}.js`);
+
+// 3. The example host pages.
+await cp('examples', join(dist, 'examples'), { recursive: true });
+
+// 4. The manifest.
+const built = await files();
+const css = (name) => named(built, new RegExp(`^${name}-[0-9a-f]+\\.css$`));
+const manifest = {
+  survey: {
+    page: 'survey/index.html',
+    module: named(built, /^survey\/survey-[0-9a-f]+\.js$/),
+    wasm: named(built, /^survey\/survey-[0-9a-f]+_bg\.wasm$/),
+    styles: [css('widget')],
+  },
+  assessment: {
+    page: 'index.html',
+    module: named(built, /^assessment-[0-9a-f]+\.js$/),
+    wasm: named(built, /^assessment-[0-9a-f]+_bg\.wasm$/),
+    styles: [css('widget'), css('assessment')],
+  },
+  export: { module: `${exportName}.js`, wasm: `${exportName}_bg.wasm` },
+  loader: 'alliance-widget.js',
+  // Everything the site is made of, for the service worker.
+  files: [...built, 'alliance-widget.js', 'build-manifest.json'].sort(),
+};
+await writeFile(join(dist, 'build-manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+
+// 5. The first screens.
+run('terser', 'embed/early.js', '--compress', '--mangle', '--output', 'target/early.js');
+run('cargo', 'run', '--quiet', '--features', 'ssr', '--bin', 'prerender', '--', 'target/early.js', dist,
+  manifest.assessment.page, manifest.survey.page);
+
+// 6 and 7. The embed loader and the service worker.
+run('node', 'scripts/embed.mjs', dist);
+run('node', 'scripts/service-worker.mjs', dist);

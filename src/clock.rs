@@ -1,0 +1,38 @@
+//! Time as the widget keeps it: milliseconds since 1970, shown as calendar days.
+
+/// Milliseconds since 1970.
+pub fn now() -> u64 {
+    #[cfg(target_arch = "wasm32")]
+    return js_sys::Date::now() as u64;
+    #[cfg(not(target_arch = "wasm32"))]
+    return std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_millis() as u64);
+}
+
+/// A date as the visitor's answers list shows it: `2026-11-22`, the same in every language.
+pub fn date_label(millis: u64) -> String {
+    // Days since 1970 to a civil date (Howard Hinnant's algorithm), to avoid a date crate.
+    let days = (millis / 86_400_000) as i64 + 719_468;
+    let era = days / 146_097;
+    let day_of_era = days - era * 146_097;
+    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
+    let month = if month_index < 10 { month_index + 3 } else { month_index - 9 };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_as_calendar_days() {
+        assert_eq!(date_label(0), "1970-01-01");
+        assert_eq!(date_label(951_782_400_000), "2000-02-29");
+        assert_eq!(date_label(1_795_391_999_000), "2026-11-22");
+    }
+}

@@ -1,0 +1,231 @@
+//! The visitor-facing text, the survey's questions and the self-assessment's statements,
+//! compiled in from `content/en.json` by `build.rs`.
+//!
+//! Components take every string from here, so a second language is a second JSON file.
+//! `validation` checks that the content makes sense; `fill` puts values into its templates.
+
+mod fill;
+mod validation;
+
+pub use fill::fill;
+pub use validation::problems;
+
+/// All the content, for validating it as a whole.
+#[derive(Clone, Copy, Debug)]
+pub struct Content<'a> {
+    pub language: &'a str,
+    pub survey: &'a Survey,
+    pub text: &'a Text,
+    pub assessment: &'a Assessment,
+}
+
+#[derive(Clone, Debug)]
+pub struct Survey {
+    /// Changes when questions change, so stored answers can be matched to their wording.
+    pub id: &'static str,
+    pub title: &'static str,
+    pub intro: &'static [&'static str],
+    pub start: &'static str,
+    pub resume: &'static str,
+    pub questions: &'static [Question],
+}
+
+#[derive(Clone, Debug)]
+pub struct Question {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub hint: &'static str,
+    /// Several options may be chosen (checkboxes) rather than one (radio buttons).
+    pub multiple: bool,
+    pub required: bool,
+    pub options: &'static [Choice],
+    pub comment_label: &'static str,
+    /// Longest comment kept, in characters.
+    pub comment_max: usize,
+}
+
+#[derive(Clone, Debug)]
+pub struct Choice {
+    pub id: &'static str,
+    pub label: &'static str,
+}
+
+/// The self-assessment "Is interim right for us?".
+#[derive(Clone, Debug)]
+pub struct Assessment {
+    /// Changes when statements or weights change, so stored answers can be matched to them.
+    pub id: &'static str,
+    pub title: &'static str,
+    pub intro: &'static [&'static str],
+    pub start: &'static str,
+    pub resume: &'static str,
+    /// The answers every statement offers, from agreement to disagreement and "don't know" (0).
+    pub scale: &'static [ScalePoint],
+    pub statements: &'static [Statement],
+    /// The options weighed, in the order of `Weights`' fields: interim, internal, external.
+    pub outcomes: &'static [Outcome],
+    pub wording: Wording,
+}
+
+#[derive(Clone, Debug)]
+pub struct ScalePoint {
+    /// How strongly the answer agrees: positive agrees, negative disagrees, 0 is "don't know".
+    pub value: i32,
+    pub label: &'static str,
+}
+
+#[derive(Clone, Debug)]
+pub struct Statement {
+    pub id: &'static str,
+    pub text: &'static str,
+    /// How much agreeing weighs for each option; disagreeing weighs the other way.
+    pub weights: Weights,
+    /// The reason given when agreement with this statement drove the result...
+    pub agree: &'static str,
+    /// ...and when disagreement did.
+    pub disagree: &'static str,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Weights {
+    pub interim: i32,
+    pub internal: i32,
+    pub external: i32,
+}
+
+impl Weights {
+    /// The weights in the order of the outcomes: interim, internal, external.
+    pub fn by_route(&self) -> [i32; 3] {
+        [self.interim, self.internal, self.external]
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Outcome {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub summary: &'static str,
+    /// Always shown with the option.
+    pub caveats: &'static [&'static str],
+    pub next_steps: &'static [&'static str],
+}
+
+/// The self-assessment's own screen text.
+#[derive(Clone, Debug)]
+pub struct Wording {
+    pub statement_progress: &'static str,
+    pub see_result: &'static str,
+    pub answer_all: &'static str,
+    pub result_title: &'static str,
+    pub recommendation: &'static str,
+    pub close_call: &'static str,
+    pub close_call_body: &'static str,
+    pub fits_title: &'static str,
+    pub fit_label: &'static str,
+    pub reasons_title: &'static str,
+    pub caveats_title: &'static str,
+    pub next_steps_title: &'static str,
+    pub change_title: &'static str,
+    pub change: &'static str,
+    pub no_change: &'static str,
+    pub compare_title: &'static str,
+    pub compare_moved: &'static str,
+    pub compare_same: &'static str,
+    pub print: &'static str,
+    pub share: &'static str,
+    pub share_copied: &'static str,
+    pub share_label: &'static str,
+    pub shared_title: &'static str,
+    pub shared_body: &'static str,
+    pub take_it_yourself: &'static str,
+    pub share_broken: &'static str,
+    pub export_json: &'static str,
+    pub export_csv: &'static str,
+    pub export_failed: &'static str,
+    pub retake: &'static str,
+    pub change_answers: &'static str,
+    pub history_title: &'static str,
+    pub history_entry: &'static str,
+    pub delete_assessment: &'static str,
+    pub delete_assessment_label: &'static str,
+    pub to_survey: &'static str,
+    /// Heading of an option that is not the best fit, opened on request.
+    pub other_option: &'static str,
+}
+
+/// A survey is the one in the build's content: the same survey is the same place in memory.
+impl PartialEq for Survey {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+/// Like a survey, an assessment is identified by its place in the build's content.
+impl PartialEq for Assessment {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+/// Every string the screens show that is not part of a question.
+#[derive(Clone, Debug)]
+pub struct Text {
+    pub progress: &'static str,
+    /// What a screen reader hears on reaching a question.
+    pub announce_question: &'static str,
+    pub back: &'static str,
+    pub next: &'static str,
+    pub to_review: &'static str,
+    pub back_to_review: &'static str,
+    pub choose_one: &'static str,
+    pub choose_some: &'static str,
+    pub comment_count: &'static str,
+    pub comment_clamped: &'static str,
+    pub review_title: &'static str,
+    pub review_intro: &'static str,
+    pub change: &'static str,
+    pub change_label: &'static str,
+    pub no_answer: &'static str,
+    pub no_comment: &'static str,
+    pub your_comment: &'static str,
+    pub submit: &'static str,
+    pub thanks_title: &'static str,
+    pub thanks_body: &'static str,
+    pub start_again: &'static str,
+    pub history_title: &'static str,
+    pub history_empty: &'static str,
+    pub submitted_on: &'static str,
+    pub delete_response: &'static str,
+    pub delete_response_label: &'static str,
+    pub delete_all: &'static str,
+    pub delete_all_hint: &'static str,
+    pub deleted_all: &'static str,
+    pub notice_unreadable: &'static str,
+    pub notice_newer: &'static str,
+    pub notice_unavailable: &'static str,
+    pub notice_full: &'static str,
+    /// For the page's author, when a mount names no known flow.
+    pub unknown_flow: &'static str,
+    pub crash: &'static str,
+}
+
+// `LANGUAGE`, `SURVEY`, `TEXT` and `ASSESSMENT`, written by build.rs from content/en.json.
+include!(concat!(env!("OUT_DIR"), "/content.rs"));
+
+/// The survey's questions. `cargo test` checks that all the content makes sense.
+pub fn survey() -> &'static Survey {
+    &SURVEY
+}
+
+/// The screens' text shared by both flows.
+pub fn text() -> &'static Text {
+    &TEXT
+}
+
+pub fn assessment() -> &'static Assessment {
+    &ASSESSMENT
+}
+
+pub fn content() -> Content<'static> {
+    Content { language: LANGUAGE, survey: &SURVEY, text: &TEXT, assessment: &ASSESSMENT }
+}

@@ -1,0 +1,108 @@
+//! The one hook that wires a flow to the browser: its state restored from storage (and from
+//! the prerendered screens), every change stored, other tabs' writes taken up, focus moved
+//! with each step, and "delete my data".
+
+use super::{Action, Flow, State};
+use crate::browser::focus_first;
+use crate::clock::now;
+use crate::early::Early;
+use crate::storage::Vault;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::StorageEvent;
+use yew::prelude::*;
+
+pub type Handle<F> = UseReducerHandle<State<F>>;
+
+/// What a flow's component gets from [`use_flow`].
+pub struct Wired<F: Flow> {
+    pub state: Handle<F>,
+    /// The widget's element, where focus is moved.
+    pub root: NodeRef,
+    /// Removes every key the widget wrote, in every flow and namespace.
+    pub delete_all: Callback<MouseEvent>,
+}
+
+/// Runs flow `F` on `vault`, carrying on from what the visitor did `early`. `other_view` is a
+/// view shown over the flow (a shared result) whose change moves focus like a step.
+#[hook]
+pub fn use_flow<F: Flow>(vault: &Vault, early: &Early, other_view: bool) -> Wired<F> {
+    let state = {
+        let (vault, early) = (vault.clone(), early.clone());
+        use_reducer(move || State::<F>::load(&vault, now()).take_over(&early, now()))
+    };
+    use_stored(vault, &state);
+    let root = use_node_ref();
+    {
+        let root = root.clone();
+        let common = &state.common;
+        let moment = (state.flow.step(), other_view, common.moved, common.reminders);
+        use_effect_with(moment, move |&(_, _, moved, reminders)| {
+            // After a refused "next", the reminder; after a step the visitor took, the new
+            // step's heading. A first load moves nothing, so a host page keeps its scroll.
+            if reminders > 0 {
+                focus_first(&root, ".aw-error");
+            } else if moved {
+                focus_first(&root, ".aw-step-heading");
+            }
+        });
+    }
+    let delete_all = {
+        let (vault, state) = (vault.clone(), state.clone());
+        Callback::from(move |_| match vault.delete_all() {
+            Ok(()) => state.dispatch(Action::DeletedAll),
+            Err(failure) => state.dispatch(Action::StorageFailed(failure.into())),
+        })
+    };
+    Wired { state, root, delete_all }
+}
+
+/// Writes the flow's records whenever they change (removing the key of one that is `None`),
+/// unless they were just read from storage, and reports a refused write. Takes up what another
+/// tab writes to them (or a storage cleared), so that a flow open in two tabs stays in step
+/// rather than one tab overwriting the other's answers with an older copy.
+#[hook]
+fn use_stored<F: Flow>(vault: &Vault, state: &Handle<F>) {
+    let (progress, history) = F::RECORDS;
+    let keys = (vault.key(progress), vault.key(history));
+    let other_tab_wrote = {
+        let (vault, state) = (vault.clone(), state.clone());
+        Callback::from(move |event: web_sys::Event| {
+            let key = event.dyn_into::<StorageEvent>().ok().and_then(|event| event.key());
+            if key.is_none_or(|key| key == keys.0 || key == keys.1) {
+                state.dispatch(Action::Synced(Box::new(State::load(&vault, now()))));
+            }
+        })
+    };
+    use_window_event("storage", other_tab_wrote);
+    let (vault, dispatcher, already_stored) = (vault.clone(), state.dispatcher(), state.common.already_stored);
+    use_effect_with(state.records(), move |records| {
+        if already_stored {
+            return;
+        }
+        let saved = vault
+            .save(progress, records.0.as_ref(), now())
+            .and_then(|()| vault.save(history, records.1.as_ref(), now()));
+        if let Err(failure) = saved {
+            dispatcher.dispatch(Action::StorageFailed(failure.into()));
+        }
+    });
+}
+
+/// Passes every `name` event the window receives to `handler` while the component is shown:
+/// another tab's storage writes, a share link opened by changing only the address's fragment.
+#[hook]
+pub fn use_window_event(name: &'static str, handler: Callback<web_sys::Event>) {
+    use_effect_with(name, move |&name| {
+        let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |event| handler.emit(event));
+        let window = web_sys::window();
+        if let Some(window) = &window {
+            let _ = window.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
+        }
+        move || {
+            if let Some(window) = window {
+                let _ = window.remove_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
+            }
+        }
+    });
+}
