@@ -3,6 +3,7 @@
 //! widget goes on either way.
 
 use wasm_bindgen::JsCast;
+use web_sys::Location;
 use yew::NodeRef;
 
 /// Moves keyboard focus to the first element under `root` matching `selector`, if any.
@@ -32,10 +33,9 @@ pub fn copy(text: &str) {
 /// The page's address in parts: origin, path, query and fragment.
 pub fn address() -> [String; 4] {
     let location = web_sys::window().map(|window| window.location());
-    let part = |get: fn(&web_sys::Location) -> Result<String, wasm_bindgen::JsValue>| {
+    let part = |get: fn(&Location) -> Result<String, wasm_bindgen::JsValue>| {
         location.as_ref().and_then(|l| get(l).ok()).unwrap_or_default()
     };
-    use web_sys::Location;
     [part(Location::origin), part(Location::pathname), part(Location::search), part(Location::hash)]
 }
 

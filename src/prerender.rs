@@ -24,7 +24,7 @@ fn SurveyScreens(props: &SurveyProps) -> Html {
     let intro = use_reducer(State::<SurveyState>::new);
     let first = use_reducer(|| {
         let mut first = State::<SurveyState>::new();
-        first.flow.step = Step::Question(0);
+        first.common.step = Step::Question(0);
         first
     });
     frame("aw-survey", survey().title, survey_intro(&intro), question_screen(&first, &props.uid))
@@ -36,7 +36,7 @@ fn AssessmentScreens(props: &AssessmentProps) -> Html {
     let intro = use_reducer(State::<AssessmentState>::new);
     let statements = use_reducer(|| {
         let mut statements = State::<AssessmentState>::new();
-        statements.flow.step = crate::assessment::Step::Statements;
+        statements.common.step = crate::assessment::Step::Statements;
         statements
     });
     let page = Page::of(props);

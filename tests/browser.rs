@@ -85,7 +85,7 @@ fn progress_saved_in_the_browser_comes_back_at_the_same_step() {
     .fold(Rc::new(State::<SurveyState>::new()), |state, action| state.reduce(Action::Flow(action)));
     vault().save(PROGRESS, state.records().0.as_ref(), 2).unwrap();
     let restored = State::<SurveyState>::load(&vault(), 3);
-    assert_eq!((restored.flow.step, &restored.flow.answers), (Step::Question(1), &state.flow.answers));
+    assert_eq!((restored.common.step, &restored.flow.answers), (Step::Question(1), &state.flow.answers));
     assert_eq!(restored.flow.answers["works-best"].comment, "We tried");
 }
 
@@ -118,7 +118,7 @@ fn storage_that_throws_on_read_is_unavailable_not_fatal() {
     let state = State::<SurveyState>::load(&vault(), 1);
     restore_storage();
     assert_eq!(state.common.notice, Some(Notice::Unavailable));
-    assert_eq!(state.flow.step, Step::Intro);
+    assert_eq!(state.common.step, Step::Intro);
 }
 
 #[wasm_bindgen_test]

@@ -8,18 +8,18 @@ pub mod screens;
 pub mod share;
 
 use crate::content::{assessment, Assessment};
-use crate::flow::{Common, Flow};
+use crate::flow::Flow;
 pub use records::{Completed, Given, History, Progress, Step, COMPLETED, PROGRESS};
 use scoring::{score, Score};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct AssessmentState {
     pub assessment: &'static Assessment,
-    pub step: Step,
     /// The answer to each statement, in the content's order; `None` until answered.
     pub values: Vec<Option<i32>>,
-    pub history: Vec<Completed>,
 }
+
+type Common = crate::flow::Common<AssessmentState>;
 
 pub enum AssessmentAction {
     Start {
@@ -40,7 +40,6 @@ pub enum AssessmentAction {
 }
 
 impl Flow for AssessmentState {
-    const NAME: &'static str = "assessment";
     const RECORDS: (&'static str, &'static str) = (PROGRESS, COMPLETED);
     type Step = Step;
     type Action = AssessmentAction;
@@ -50,74 +49,56 @@ impl Flow for AssessmentState {
 
     fn new() -> Self {
         let assessment = assessment();
-        AssessmentState {
-            assessment,
-            step: Step::Intro,
-            values: vec![None; assessment.statements.len()],
-            history: Vec::new(),
-        }
+        AssessmentState { assessment, values: vec![None; assessment.statements.len()] }
     }
 
-    fn step(&self) -> Step {
-        self.step
-    }
-
-    fn history(&self) -> &[Completed] {
-        &self.history
-    }
-
-    fn history_mut(&mut self) -> &mut Vec<Completed> {
-        &mut self.history
-    }
-
-    fn restore(&mut self, common: &mut Common, progress: Option<Progress>, history: History) {
-        self.history = history.assessments;
-        let Some(progress) = progress else { return };
+    fn restore(&mut self, common: &mut Common, progress: Progress) {
         self.values = self.values_of(&progress.answers);
         common.started = Some(progress.started);
-        self.step = match progress.step {
+        common.step = match progress.step {
             Step::Result if !self.is_complete() => Step::Statements,
             step => step,
         };
     }
 
-    fn records(&self, common: &Common) -> (Option<Progress>, Option<History>) {
-        let progress = common.started.map(|started| Progress {
-            content: self.assessment.id.to_string(),
-            step: self.step,
-            answers: self.given(),
-            started,
-        });
-        let history = (!self.history.is_empty()).then(|| History { assessments: self.history.clone() });
-        (progress, history)
+    fn progress(&self, common: &Common, started: u64) -> Progress {
+        Progress { content: self.assessment.id.to_string(), step: common.step, answers: self.given(), started }
+    }
+
+    fn entries(history: History) -> Vec<Completed> {
+        history.assessments
+    }
+
+    fn history_record(assessments: Vec<Completed>) -> History {
+        History { assessments }
     }
 
     fn act(&mut self, common: &mut Common, action: AssessmentAction) {
         match action {
             AssessmentAction::Start { now } => {
                 common.started.get_or_insert(now);
-                self.go(common, Step::Statements);
+                common.go(Step::Statements);
             }
             AssessmentAction::Answer { statement, value } => {
-                if self.step == Step::Statements && self.on_scale(value) && statement < self.values.len() {
+                if common.step == Step::Statements && self.on_scale(value) && statement < self.values.len() {
                     self.values[statement] = Some(value);
                 }
             }
-            AssessmentAction::SeeResult { now } if self.step == Step::Statements => {
+            AssessmentAction::SeeResult { now } if common.step == Step::Statements => {
                 if self.is_complete() {
                     let content = self.assessment.id.to_string();
-                    self.history.push(Completed { completed: now, content, answers: self.given() });
-                    self.go(common, Step::Result);
+                    common.history.push(Completed { completed: now, content, answers: self.given() });
+                    common.go(Step::Result);
                 } else {
                     common.reminders += 1;
                 }
             }
             AssessmentAction::SeeResult { .. } => {}
-            AssessmentAction::ChangeAnswers => self.go(common, Step::Statements),
+            AssessmentAction::ChangeAnswers => common.go(Step::Statements),
             AssessmentAction::Retake { now } => {
                 self.values = vec![None; self.values.len()];
                 common.started = Some(now);
-                self.go(common, Step::Statements);
+                common.go(Step::Statements);
             }
         }
     }
@@ -185,11 +166,6 @@ impl AssessmentState {
     pub fn score_of(&self, completed: &Completed) -> Score {
         let values: Vec<i32> = self.values_of(&completed.answers).into_iter().map(|v| v.unwrap_or(0)).collect();
         score_values(self.assessment, &values)
-    }
-
-    fn go(&mut self, common: &mut Common, step: Step) {
-        self.step = step;
-        common.moved_on();
     }
 }
 

@@ -16,9 +16,10 @@ pub struct Given {
 }
 
 /// Where the reader is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Step {
+    #[default]
     Intro,
     Statements,
     Result,

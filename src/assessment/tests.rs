@@ -1,6 +1,6 @@
 use super::*;
 use crate::early::{Early, Field};
-use crate::flow::{Action, State};
+use crate::flow::{Action, On, State};
 use crate::storage::{KeyValue, MemoryStore, Notice, Vault};
 use std::rc::Rc;
 use yew::Reducible;
@@ -11,17 +11,6 @@ fn fresh() -> Rc<Assessment> {
     Rc::new(Assessment::new())
 }
 
-/// One of the assessment's own actions, through the reducer the widget uses.
-trait On {
-    fn on(self, action: AssessmentAction) -> Self;
-}
-
-impl On for Rc<Assessment> {
-    fn on(self, action: AssessmentAction) -> Self {
-        self.reduce(Action::Flow(action))
-    }
-}
-
 fn answer_all(state: Rc<Assessment>, value: i32) -> Rc<Assessment> {
     (0..state.flow.values.len()).fold(state, |state, statement| state.on(AssessmentAction::Answer { statement, value }))
 }
@@ -29,14 +18,14 @@ fn answer_all(state: Rc<Assessment>, value: i32) -> Rc<Assessment> {
 #[test]
 fn the_result_needs_every_statement_answered() {
     let state = fresh().on(AssessmentAction::Start { now: 1 });
-    assert_eq!(state.flow.step, Step::Statements);
+    assert_eq!(state.common.step, Step::Statements);
     let state =
         state.on(AssessmentAction::Answer { statement: 0, value: 2 }).on(AssessmentAction::SeeResult { now: 2 });
-    assert_eq!((state.flow.step, state.common.reminders), (Step::Statements, 1));
+    assert_eq!((state.common.step, state.common.reminders), (Step::Statements, 1));
     let state = answer_all(state, 0).on(AssessmentAction::SeeResult { now: 3 });
-    assert_eq!(state.flow.step, Step::Result);
-    assert_eq!(state.flow.history.len(), 1);
-    assert_eq!(state.flow.history[0].completed, 3);
+    assert_eq!(state.common.step, Step::Result);
+    assert_eq!(state.common.history.len(), 1);
+    assert_eq!(state.common.history[0].completed, 3);
 }
 
 #[test]
@@ -53,11 +42,11 @@ fn changing_answers_keeps_them_and_retaking_clears_them() {
     let state =
         answer_all(fresh().on(AssessmentAction::Start { now: 1 }), 2).on(AssessmentAction::SeeResult { now: 2 });
     let changing = state.clone().on(AssessmentAction::ChangeAnswers);
-    assert_eq!(changing.flow.step, Step::Statements);
+    assert_eq!(changing.common.step, Step::Statements);
     assert!(changing.flow.is_complete());
     let retaken = state.on(AssessmentAction::Retake { now: 5 });
     assert_eq!(retaken.flow.answered(), 0);
-    assert_eq!(retaken.flow.history.len(), 1, "earlier results stay");
+    assert_eq!(retaken.common.history.len(), 1, "earlier results stay");
 }
 
 #[test]
@@ -69,9 +58,9 @@ fn a_reload_on_the_result_shows_the_result_again() {
     vault.save(PROGRESS, state.records().0.as_ref(), 3).unwrap();
     vault.save(COMPLETED, state.records().1.as_ref(), 3).unwrap();
     let restored = Assessment::load(&vault, 4);
-    assert_eq!(restored.flow.step, Step::Result);
+    assert_eq!(restored.common.step, Step::Result);
     assert_eq!(restored.flow.values, state.flow.values);
-    assert_eq!(restored.flow.history, state.flow.history);
+    assert_eq!(restored.common.history, state.common.history);
     assert_eq!(restored.flow.score(), state.flow.score());
     assert!(store.get("alliance-widget:default:assessment:progress").unwrap().unwrap().contains(r#""stage":"result""#));
 }
@@ -82,7 +71,7 @@ fn a_stored_result_with_missing_answers_reopens_the_statements() {
         "answers":[{"statement":"urgent","value":2},{"statement":"gone","value":2},{"statement":"culture","value":9}]}}"#;
     let store = Rc::new(MemoryStore::with(&[("alliance-widget:default:assessment:progress", raw)]));
     let state = Assessment::load(&Vault::new(store, "default", "assessment"), 2);
-    assert_eq!(state.flow.step, Step::Statements);
+    assert_eq!(state.common.step, Step::Statements);
     assert_eq!(state.flow.answered(), 1, "unknown statements and values off the scale are dropped");
 }
 
@@ -91,12 +80,12 @@ fn completed_assessments_are_deleted_one_by_one_or_all_at_once() {
     let mut state =
         answer_all(fresh().on(AssessmentAction::Start { now: 1 }), 2).on(AssessmentAction::SeeResult { now: 2 });
     state = state.on(AssessmentAction::ChangeAnswers).on(AssessmentAction::SeeResult { now: 3 });
-    assert_eq!(state.flow.history.len(), 2);
+    assert_eq!(state.common.history.len(), 2);
     let state = state.reduce(Action::Forget(2));
-    assert_eq!(state.flow.history.iter().map(|a| a.completed).collect::<Vec<_>>(), vec![3]);
+    assert_eq!(state.common.history.iter().map(|a| a.completed).collect::<Vec<_>>(), vec![3]);
     let state = state.reduce(Action::DeletedAll);
     assert_eq!(
-        (state.flow.step, state.flow.history.len(), state.common.notice),
+        (state.common.step, state.common.history.len(), state.common.notice),
         (Step::Intro, 0, Some(Notice::Deleted))
     );
 }
@@ -111,7 +100,7 @@ fn early(started: bool, fields: &[(&str, &str)], submitted: bool) -> Early {
 fn answers_given_before_the_wasm_arrived_are_taken_over_where_the_reader_is() {
     let fields = [("urgent", "2"), ("temporary", "-1"), ("nonsense", "2"), ("culture", "7"), ("guidance", "x")];
     let state = Assessment::new().take_over(&early(true, &fields, false), 9);
-    assert_eq!(state.flow.step, Step::Statements);
+    assert_eq!(state.common.step, Step::Statements);
     assert_eq!(state.common.started, Some(9));
     assert_eq!(&state.flow.values[..4], &[Some(2), Some(-1), None, None], "unknown statements and values left out");
     assert!(!state.common.moved, "focus stays where the reader has it");
@@ -122,9 +111,13 @@ fn answers_given_before_the_wasm_arrived_are_taken_over_where_the_reader_is() {
 fn an_early_see_my_result_is_carried_out() {
     let all: Vec<(&str, &str)> = assessment().statements.iter().map(|s| (s.id, "2")).collect();
     let state = Assessment::new().take_over(&early(true, &all, true), 9);
-    assert_eq!((state.flow.step, state.flow.history.len(), state.common.moved), (Step::Result, 1, true));
+    assert_eq!((state.common.step, state.common.history.len(), state.common.moved), (Step::Result, 1, true));
     let state = Assessment::new().take_over(&early(true, &all[..3], true), 9);
-    assert_eq!((state.flow.step, state.common.reminders), (Step::Statements, 1), "unanswered statements: the reminder");
+    assert_eq!(
+        (state.common.step, state.common.reminders),
+        (Step::Statements, 1),
+        "unanswered statements: the reminder"
+    );
 }
 
 #[test]

@@ -1,8 +1,8 @@
 //! Templates from the content with their `{placeholders}` filled in.
 
-/// Fills `{name}` placeholders in a template from the content, in one pass (a value is never
-/// filled in again). Splitting on braces keeps `str::replace`'s substring search and
-/// `format!` out of the wasm.
+/// Fills `{name}` placeholders in a template from the content, in one pass: a value is never
+/// filled in again, so braces in what it carries (a page author's attribute, say) stay as they
+/// are.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut parts = template.split('{');
     let mut text = parts.next().unwrap_or_default().to_string();

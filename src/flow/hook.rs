@@ -36,7 +36,7 @@ pub fn use_flow<F: Flow>(vault: &Vault, early: &Early, other_view: bool) -> Wire
     {
         let root = root.clone();
         let common = &state.common;
-        let moment = (state.flow.step(), other_view, common.moved, common.reminders);
+        let moment = (state.common.step, other_view, common.moved, common.reminders);
         use_effect_with(moment, move |&(_, _, moved, reminders)| {
             // After a refused "next", the reminder; after a step the visitor took, the new
             // step's heading. A first load moves nothing, so a host page keeps its scroll.

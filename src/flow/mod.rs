@@ -16,9 +16,13 @@ use std::fmt::Debug;
 use std::rc::Rc;
 use yew::Reducible;
 
-/// What every flow keeps beside its own answers.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Common {
+/// What every flow keeps beside its own answers: where the visitor is, what they finished
+/// before, and how the widget is doing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Common<F: Flow> {
+    pub step: F::Step,
+    /// The rounds finished on this device, oldest first.
+    pub history: Vec<F::Entry>,
     /// When the current round of answers began; `None` before the visitor starts.
     pub started: Option<u64>,
     /// How often the visitor asked to go on with something required unanswered; above 0 shows
@@ -32,9 +36,22 @@ pub struct Common {
     pub already_stored: bool,
 }
 
-impl Common {
-    /// Moving to another step: the reminder goes, and the move is announced and focused.
-    pub fn moved_on(&mut self) {
+impl<F: Flow> Common<F> {
+    fn new() -> Self {
+        Common {
+            step: F::Step::default(),
+            history: Vec::new(),
+            started: None,
+            reminders: 0,
+            moved: false,
+            notice: None,
+            already_stored: false,
+        }
+    }
+
+    /// Moves to `step`: the reminder goes, and the move is announced and focused.
+    pub fn go(&mut self, step: F::Step) {
+        self.step = step;
         self.reminders = 0;
         self.moved = true;
     }
@@ -48,29 +65,27 @@ pub trait Dated {
 
 /// One flow: its own state, actions and stored records.
 pub trait Flow: Clone + Debug + PartialEq + 'static {
-    /// The flow's part of the storage keys: `alliance-widget:<namespace>:<NAME>:…`.
-    const NAME: &'static str;
     /// Storage names of its two records: the round in progress, and the history.
     const RECORDS: (&'static str, &'static str);
-    /// Where the visitor is; focus follows its changes.
-    type Step: Copy + PartialEq + 'static;
+    /// Where the visitor is, the introduction by default; focus follows its changes.
+    type Step: Copy + Debug + Default + PartialEq + 'static;
     type Action;
     type Progress: Serialize + DeserializeOwned + PartialEq + 'static;
     type History: Serialize + DeserializeOwned + Default + PartialEq + 'static;
-    type Entry: Dated;
+    type Entry: Dated + Clone + Debug + PartialEq;
 
     /// A new visitor's flow, on the build's content.
     fn new() -> Self;
-    fn step(&self) -> Self::Step;
-    fn history(&self) -> &[Self::Entry];
-    fn history_mut(&mut self) -> &mut Vec<Self::Entry>;
-    /// Takes back what was stored, keeping only what still matches the content (it may have
-    /// changed since).
-    fn restore(&mut self, common: &mut Common, progress: Option<Self::Progress>, history: Self::History);
-    /// What to store; `None` where there is nothing to keep.
-    fn records(&self, common: &Common) -> (Option<Self::Progress>, Option<Self::History>);
+    /// Takes back the round in progress, keeping only what still matches the content (it may
+    /// have changed since it was stored).
+    fn restore(&mut self, common: &mut Common<Self>, progress: Self::Progress);
+    /// The round in progress as stored, begun at `started`.
+    fn progress(&self, common: &Common<Self>, started: u64) -> Self::Progress;
+    /// The history's entries from its record, and back.
+    fn entries(history: Self::History) -> Vec<Self::Entry>;
+    fn history_record(entries: Vec<Self::Entry>) -> Self::History;
     /// The flow's own reducer.
-    fn act(&mut self, common: &mut Common, action: Self::Action);
+    fn act(&mut self, common: &mut Common<Self>, action: Self::Action);
     /// The actions that stand for what a visitor did in the prerendered screens: Start, a form
     /// field's value, and asking for the next step.
     fn start(now: u64) -> Self::Action;
@@ -80,9 +95,9 @@ pub trait Flow: Clone + Debug + PartialEq + 'static {
 
 /// A flow with what every flow has.
 #[derive(Clone, Debug, PartialEq)]
-pub struct State<F> {
+pub struct State<F: Flow> {
     pub flow: F,
-    pub common: Common,
+    pub common: Common<F>,
 }
 
 pub enum Action<F: Flow> {
@@ -100,7 +115,7 @@ pub enum Action<F: Flow> {
 
 impl<F: Flow> State<F> {
     pub fn new() -> Self {
-        State { flow: F::new(), common: Common::default() }
+        State { flow: F::new(), common: Common::new() }
     }
 
     /// The state the visitor left, read from storage. Unreadable records have been set aside
@@ -108,7 +123,10 @@ impl<F: Flow> State<F> {
     pub fn load(vault: &Vault, now: u64) -> Self {
         let (progress, history, notice) = vault.load_flow::<F::Progress, F::History>(F::RECORDS, now);
         let mut state = Self::new();
-        state.flow.restore(&mut state.common, progress, history);
+        state.common.history = F::entries(history);
+        if let Some(progress) = progress {
+            state.flow.restore(&mut state.common, progress);
+        }
         state.common.notice = notice;
         state.common.already_stored = true;
         state
@@ -132,13 +150,16 @@ impl<F: Flow> State<F> {
         state
     }
 
+    /// What to store; `None` where there is nothing to keep.
     pub fn records(&self) -> (Option<F::Progress>, Option<F::History>) {
-        self.flow.records(&self.common)
+        let progress = self.common.started.map(|started| self.flow.progress(&self.common, started));
+        let history = &self.common.history;
+        (progress, (!history.is_empty()).then(|| F::history_record(history.clone())))
     }
 
     /// Whether anything of the visitor's is stored, so "delete my data" has something to do.
     pub fn has_data(&self) -> bool {
-        !self.flow.history().is_empty() || self.common.started.is_some()
+        !self.common.history.is_empty() || self.common.started.is_some()
     }
 }
 
@@ -160,7 +181,7 @@ impl<F: Flow> Reducible for State<F> {
                 return Rc::new(State { common: Common { notice, already_stored: true, ..stored.common }, ..*stored });
             }
             Action::Flow(action) => next.flow.act(&mut next.common, action),
-            Action::Forget(at) => next.flow.history_mut().retain(|entry| entry.at() != at),
+            Action::Forget(at) => next.common.history.retain(|entry| entry.at() != at),
             Action::DeletedAll => {
                 next = State::new();
                 next.common.notice = Some(Notice::Deleted);
@@ -172,5 +193,18 @@ impl<F: Flow> Reducible for State<F> {
         } else {
             Rc::new(next)
         }
+    }
+}
+
+/// Tests give a flow its own actions through the reducer the widget uses: `state.on(action)`.
+#[cfg(test)]
+pub trait On<F: Flow> {
+    fn on(self, action: F::Action) -> Self;
+}
+
+#[cfg(test)]
+impl<F: Flow> On<F> for Rc<State<F>> {
+    fn on(self, action: F::Action) -> Self {
+        self.reduce(Action::Flow(action))
     }
 }

@@ -3,7 +3,7 @@
 
 use super::hook::{Handle, Wired};
 use super::{Action, Flow};
-use crate::clock::date_label;
+use crate::clock::{date_label, now};
 use crate::content::{fill, text};
 use crate::storage::Notice;
 use yew::prelude::*;
@@ -47,6 +47,31 @@ fn notice_banner(notice: Option<Notice>) -> Html {
     html! { <p class="aw-notice" role="status">{ message }</p> }
 }
 
+/// A flow's introduction: its title and paragraphs, Start (`resume` once answers are given),
+/// and `below` it what the flow adds (offers, earlier entries).
+pub fn intro<F: Flow>(
+    state: &Handle<F>,
+    title: &str,
+    paragraphs: &[&str],
+    labels: (&str, &str),
+    resuming: bool,
+    below: Html,
+) -> Html {
+    let (start, resume) = labels;
+    html! {
+        <div class="aw-step">
+            <h2 class="aw-step-heading" tabindex="-1">{ title }</h2>
+            { for paragraphs.iter().map(|paragraph| html! { <p>{ *paragraph }</p> }) }
+            <div class="aw-nav">
+                <button type="button" class="aw-primary" onclick={on_click(state, || F::start(now()))}>
+                    { if resuming { resume } else { start } }
+                </button>
+            </div>
+            { below }
+        </div>
+    }
+}
+
 /// A button that takes one of the flow's own actions.
 pub fn on_click<F: Flow>(state: &Handle<F>, action: impl Fn() -> F::Action + 'static) -> Callback<MouseEvent> {
     let state = state.clone();
@@ -64,7 +89,7 @@ pub struct HistoryText {
 /// The visitor's earlier entries on this device, newest first, each shown by `entry` (given
 /// the entry and its date) with a button that deletes it.
 pub fn history<F: Flow>(state: &Handle<F>, words: HistoryText, entry: impl Fn(&F::Entry, &str) -> Html) -> Html {
-    let entries = state.flow.history();
+    let entries = &state.common.history;
     if entries.is_empty() {
         return html! {};
     }

@@ -7,20 +7,20 @@ mod records;
 pub mod screens;
 
 use crate::content::{survey, Question, Survey};
-use crate::flow::{Common, Flow};
+use crate::flow::{Flow, State};
 pub use records::{Answer, Answers, History, Progress, Response, Step, PROGRESS, RESPONSES};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct SurveyState {
     pub survey: &'static Survey,
-    pub step: Step,
     pub answers: Answers,
     /// The visitor came from the review screen to change one answer and returns there next.
     pub editing_from_review: bool,
     /// The last comment typed was longer than the limit and was cut.
     pub clamped: bool,
-    pub history: Vec<Response>,
 }
+
+type Common = crate::flow::Common<SurveyState>;
 
 pub enum SurveyAction {
     /// Begin (or, from the thank-you screen, begin again) at the first question.
@@ -40,7 +40,6 @@ pub enum SurveyAction {
 }
 
 impl Flow for SurveyState {
-    const NAME: &'static str = "survey";
     const RECORDS: (&'static str, &'static str) = (PROGRESS, RESPONSES);
     type Step = Step;
     type Action = SurveyAction;
@@ -49,31 +48,10 @@ impl Flow for SurveyState {
     type Entry = Response;
 
     fn new() -> Self {
-        SurveyState {
-            survey: survey(),
-            step: Step::Intro,
-            answers: Default::default(),
-            editing_from_review: false,
-            clamped: false,
-            history: Vec::new(),
-        }
+        SurveyState { survey: survey(), answers: Default::default(), editing_from_review: false, clamped: false }
     }
 
-    fn step(&self) -> Step {
-        self.step
-    }
-
-    fn history(&self) -> &[Response] {
-        &self.history
-    }
-
-    fn history_mut(&mut self) -> &mut Vec<Response> {
-        &mut self.history
-    }
-
-    fn restore(&mut self, common: &mut Common, progress: Option<Progress>, history: History) {
-        self.history = history.responses;
-        let Some(progress) = progress else { return };
+    fn restore(&mut self, common: &mut Common, progress: Progress) {
         for mut answer in progress.answers.0 {
             let Some(question) = self.survey.questions.iter().find(|q| q.id == answer.question) else { continue };
             answer.choices.retain(|choice| question.options.iter().any(|o| o.id == choice));
@@ -83,31 +61,37 @@ impl Flow for SurveyState {
             self.answers.0.push(answer);
         }
         let last = self.survey.questions.len() - 1;
-        self.step = match progress.step {
+        common.step = match progress.step {
             Step::Question(index) => Step::Question(index.min(last)),
             Step::Thanks => Step::Intro,
             step => step,
         };
         common.started = Some(progress.started);
-        self.editing_from_review = progress.editing_from_review == Some(true) && self.step != Step::Intro;
+        self.editing_from_review = progress.editing_from_review == Some(true) && common.step != Step::Intro;
     }
 
-    fn records(&self, common: &Common) -> (Option<Progress>, Option<History>) {
-        let progress = common.started.map(|started| Progress {
+    fn progress(&self, common: &Common, started: u64) -> Progress {
+        Progress {
             content: self.survey.id.to_string(),
-            step: self.step,
+            step: common.step,
             answers: self.answers.clone(),
             started,
             editing_from_review: Some(self.editing_from_review),
-        });
-        let history = (!self.history.is_empty()).then(|| History { responses: self.history.clone() });
-        (progress, history)
+        }
+    }
+
+    fn entries(history: History) -> Vec<Response> {
+        history.responses
+    }
+
+    fn history_record(responses: Vec<Response>) -> History {
+        History { responses }
     }
 
     fn act(&mut self, common: &mut Common, action: SurveyAction) {
         match action {
             SurveyAction::Start { now } => {
-                if self.step == Step::Thanks {
+                if common.step == Step::Thanks {
                     self.answers = Default::default();
                 }
                 common.started.get_or_insert(now);
@@ -115,10 +99,10 @@ impl Flow for SurveyState {
                 self.go(common, Step::Question(0));
             }
             SurveyAction::Choose(option) => self.choose(common, option),
-            SurveyAction::Comment(text) => self.comment(text),
+            SurveyAction::Comment(text) => self.comment(common, text),
             SurveyAction::Next => self.next(common),
             SurveyAction::Back => self.back(common),
-            SurveyAction::Edit(index) if self.step == Step::Review && index < self.survey.questions.len() => {
+            SurveyAction::Edit(index) if common.step == Step::Review && index < self.survey.questions.len() => {
                 self.editing_from_review = true;
                 self.go(common, Step::Question(index));
             }
@@ -145,9 +129,16 @@ impl Flow for SurveyState {
     }
 }
 
-impl SurveyState {
+impl State<SurveyState> {
+    /// The question the visitor is on, with its index.
     pub fn question(&self) -> Option<(usize, &'static Question)> {
-        match self.step {
+        self.flow.question(self.common.step)
+    }
+}
+
+impl SurveyState {
+    fn question(&self, step: Step) -> Option<(usize, &'static Question)> {
+        match step {
             Step::Question(index) => Some((index, &self.survey.questions[index])),
             _ => None,
         }
@@ -166,13 +157,12 @@ impl SurveyState {
     }
 
     fn go(&mut self, common: &mut Common, step: Step) {
-        self.step = step;
         self.clamped = false;
-        common.moved_on();
+        common.go(step);
     }
 
     fn next(&mut self, common: &mut Common) {
-        match self.step {
+        match common.step {
             Step::Intro => self.go(common, Step::Question(0)),
             Step::Question(index) => {
                 if !self.is_answered(&self.survey.questions[index]) {
@@ -190,7 +180,7 @@ impl SurveyState {
 
     fn back(&mut self, common: &mut Common) {
         let last = self.survey.questions.len() - 1;
-        match self.step {
+        match common.step {
             Step::Question(_) if self.editing_from_review => {
                 self.editing_from_review = false;
                 self.go(common, Step::Review);
@@ -203,7 +193,7 @@ impl SurveyState {
     }
 
     fn choose(&mut self, common: &mut Common, option: String) {
-        let Some((_, question)) = self.question() else { return };
+        let Some((_, question)) = self.question(common.step) else { return };
         if !question.options.iter().any(|o| o.id == option) {
             return;
         }
@@ -220,15 +210,15 @@ impl SurveyState {
         }
     }
 
-    fn comment(&mut self, text: String) {
-        let Some((_, question)) = self.question() else { return };
+    fn comment(&mut self, common: &Common, text: String) {
+        let Some((_, question)) = self.question(common.step) else { return };
         let (comment, clamped) = clamp(&text, question.comment_max);
         self.answers.entry(question.id).comment = comment;
         self.clamped = clamped;
     }
 
     fn submit(&mut self, common: &mut Common, now: u64) {
-        if self.step != Step::Review {
+        if common.step != Step::Review {
             return;
         }
         if let Some(index) = self.first_unanswered() {
@@ -237,7 +227,7 @@ impl SurveyState {
             common.reminders = 1;
             return;
         }
-        self.history.push(Response {
+        common.history.push(Response {
             submitted: now,
             content: self.survey.id.to_string(),
             answers: std::mem::take(&mut self.answers),

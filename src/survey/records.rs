@@ -61,9 +61,10 @@ impl std::ops::Index<&str> for Answers {
 }
 
 /// Where the visitor is, stored as a word or `{"question": n}`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Step {
+    #[default]
     Intro,
     /// The question at this index of the survey.
     Question(usize),

@@ -1,6 +1,6 @@
 use super::*;
 use crate::early::{Early, Field};
-use crate::flow::{Action, State};
+use crate::flow::{Action, On, State};
 use crate::storage::{KeyValue, MemoryStore, Notice, Vault};
 use std::rc::Rc;
 use yew::Reducible;
@@ -9,17 +9,6 @@ type Survey = State<SurveyState>;
 
 fn fresh() -> Rc<Survey> {
     Rc::new(Survey::new())
-}
-
-/// One of the survey's own actions, through the reducer the widget uses.
-trait On {
-    fn on(self, action: SurveyAction) -> Self;
-}
-
-impl On for Rc<Survey> {
-    fn on(self, action: SurveyAction) -> Self {
-        self.reduce(Action::Flow(action))
-    }
 }
 
 fn act(state: Rc<Survey>, actions: Vec<SurveyAction>) -> Rc<Survey> {
@@ -38,7 +27,7 @@ fn answered() -> Rc<Survey> {
 #[test]
 fn starting_opens_the_first_question_and_notes_the_time() {
     let state = fresh().on(SurveyAction::Start { now: 5 });
-    assert_eq!(state.flow.step, Step::Question(0));
+    assert_eq!(state.common.step, Step::Question(0));
     assert_eq!(state.common.started, Some(5));
     assert!(state.common.moved);
 }
@@ -46,11 +35,11 @@ fn starting_opens_the_first_question_and_notes_the_time() {
 #[test]
 fn next_without_a_required_choice_stays_and_reminds() {
     let state = act(fresh(), vec![SurveyAction::Start { now: 1 }, SurveyAction::Next, SurveyAction::Next]);
-    assert_eq!(state.flow.step, Step::Question(0));
+    assert_eq!(state.common.step, Step::Question(0));
     assert_eq!(state.common.reminders, 2);
     let state = state.on(SurveyAction::Choose("external".into()));
     assert_eq!(state.common.reminders, 0, "choosing clears the reminder");
-    assert_eq!(state.on(SurveyAction::Next).flow.step, Step::Question(1));
+    assert_eq!(state.on(SurveyAction::Next).common.step, Step::Question(1));
 }
 
 #[test]
@@ -67,10 +56,10 @@ fn a_single_choice_replaces_and_a_multiple_choice_toggles() {
     let mut state = state;
     for _ in 0..3 {
         state = state.on(SurveyAction::Next);
-        let id = state.flow.question().unwrap().1.options[0].id.to_string();
+        let id = state.question().unwrap().1.options[0].id.to_string();
         state = state.on(SurveyAction::Choose(id));
     }
-    assert_eq!(state.flow.question().unwrap().1.id, "alliance-kinds");
+    assert_eq!(state.question().unwrap().1.id, "alliance-kinds");
     let state = act(
         state,
         vec![
@@ -99,9 +88,9 @@ fn back_walks_to_the_previous_question_then_the_intro() {
             SurveyAction::Back,
         ],
     );
-    assert_eq!(state.flow.step, Step::Question(0));
+    assert_eq!(state.common.step, Step::Question(0));
     assert_eq!(state.flow.answers["source"].choices, vec!["internal"], "going back keeps answers");
-    assert_eq!(state.on(SurveyAction::Back).flow.step, Step::Intro);
+    assert_eq!(state.on(SurveyAction::Back).common.step, Step::Intro);
 }
 
 #[test]
@@ -118,22 +107,22 @@ fn comments_are_kept_and_clamped_to_the_limit() {
 #[test]
 fn the_last_question_leads_to_review_and_edit_returns_there() {
     let state = answered();
-    assert_eq!(state.flow.step, Step::Review);
+    assert_eq!(state.common.step, Step::Review);
     let state = state.on(SurveyAction::Edit(1));
-    assert_eq!(state.flow.step, Step::Question(1));
+    assert_eq!(state.common.step, Step::Question(1));
     let state = act(state, vec![SurveyAction::Choose("interim".into()), SurveyAction::Next]);
-    assert_eq!(state.flow.step, Step::Review);
+    assert_eq!(state.common.step, Step::Review);
     assert_eq!(state.flow.answers["works-best"].choices, vec!["interim"]);
-    assert_eq!(state.on(SurveyAction::Edit(2)).on(SurveyAction::Back).flow.step, Step::Review);
+    assert_eq!(state.on(SurveyAction::Edit(2)).on(SurveyAction::Back).common.step, Step::Review);
 }
 
 #[test]
 fn submitting_keeps_the_response_and_clears_the_round() {
     let state = answered().on(SurveyAction::Submit { now: 9_000 });
-    assert_eq!(state.flow.step, Step::Thanks);
-    assert_eq!(state.flow.history.len(), 1);
-    assert_eq!(state.flow.history[0].submitted, 9_000);
-    assert_eq!(state.flow.history[0].answers.len(), 4);
+    assert_eq!(state.common.step, Step::Thanks);
+    assert_eq!(state.common.history.len(), 1);
+    assert_eq!(state.common.history[0].submitted, 9_000);
+    assert_eq!(state.common.history[0].answers.len(), 4);
     assert!(state.flow.answers.is_empty());
     assert_eq!(state.records().0, None, "nothing left in progress to store");
     let twice = state.clone().on(SurveyAction::Submit { now: 9_001 });
@@ -145,18 +134,18 @@ fn submitting_with_a_gap_goes_to_the_missing_question() {
     let mut state = (*answered()).clone();
     state.flow.answers.remove("interim-fit");
     let state = Rc::new(state).on(SurveyAction::Submit { now: 2 });
-    assert_eq!(state.flow.step, Step::Question(2));
+    assert_eq!(state.common.step, Step::Question(2));
     assert_eq!(state.common.reminders, 1);
-    assert!(state.flow.history.is_empty());
+    assert!(state.common.history.is_empty());
 }
 
 #[test]
 fn start_again_after_thanks_begins_a_new_round_and_keeps_history() {
     let state = answered().on(SurveyAction::Submit { now: 3 }).on(SurveyAction::Start { now: 4 });
-    assert_eq!(state.flow.step, Step::Question(0));
+    assert_eq!(state.common.step, Step::Question(0));
     assert_eq!(state.common.started, Some(4));
     assert!(state.flow.answers.is_empty());
-    assert_eq!(state.flow.history.len(), 1);
+    assert_eq!(state.common.history.len(), 1);
 }
 
 #[test]
@@ -164,12 +153,12 @@ fn responses_are_deleted_one_by_one_or_all_at_once() {
     let state = answered().on(SurveyAction::Submit { now: 3 });
     let state = act(state, vec![SurveyAction::Start { now: 4 }]);
     let mut state = (*state).clone();
-    state.flow.history.push(Response { submitted: 8, content: "x".into(), answers: Default::default() });
+    state.common.history.push(Response { submitted: 8, content: "x".into(), answers: Default::default() });
     let state = Rc::new(state).reduce(Action::Forget(3));
-    assert_eq!(state.flow.history.iter().map(|r| r.submitted).collect::<Vec<_>>(), vec![8]);
+    assert_eq!(state.common.history.iter().map(|r| r.submitted).collect::<Vec<_>>(), vec![8]);
     let state = state.reduce(Action::DeletedAll);
     assert_eq!(
-        (state.flow.step, state.flow.history.len(), state.common.notice),
+        (state.common.step, state.common.history.len(), state.common.notice),
         (Step::Intro, 0, Some(Notice::Deleted))
     );
 }
@@ -189,7 +178,7 @@ fn progress_round_trips_through_storage_at_the_same_step() {
     );
     vault.save(PROGRESS, state.records().0.as_ref(), 11).unwrap();
     let restored = Survey::load(&vault, 12);
-    assert_eq!(restored.flow.step, Step::Question(1));
+    assert_eq!(restored.common.step, Step::Question(1));
     assert_eq!(restored.flow.answers, state.flow.answers);
     assert_eq!(restored.common.started, Some(10));
     assert!(!restored.common.moved, "a restored step is not announced as a change");
@@ -202,7 +191,7 @@ fn stale_answers_from_other_content_are_dropped_on_restore() {
         "answers":[{"question":"gone","choices":["a"]},{"question":"source","choices":["removed","internal","mix"],"comment":"kept"}]}}"#;
     let store = Rc::new(MemoryStore::with(&[("alliance-widget:default:survey:progress", raw)]));
     let state = Survey::load(&Vault::new(store, "default", "survey"), 3);
-    assert_eq!(state.flow.step, Step::Question(3), "a step past the end lands on the last question");
+    assert_eq!(state.common.step, Step::Question(3), "a step past the end lands on the last question");
     assert_eq!(state.flow.answers.len(), 1);
     let kept = Answer { question: "source".into(), choices: vec!["internal".into()], comment: "kept".into() };
     assert_eq!(state.flow.answers["source"], kept);
@@ -216,9 +205,9 @@ fn corrupt_progress_starts_clean_with_a_notice_and_keeps_the_history() {
         ("alliance-widget:default:survey:responses", history),
     ]));
     let state = Survey::load(&Vault::new(store.clone(), "default", "survey"), 77);
-    assert_eq!(state.flow.step, Step::Intro);
+    assert_eq!(state.common.step, Step::Intro);
     assert_eq!(state.common.notice, Some(Notice::Unreadable));
-    assert_eq!(state.flow.history.len(), 1);
+    assert_eq!(state.common.history.len(), 1);
     assert!(store.get("alliance-widget:default:survey:progress:backup:77").unwrap().is_some());
 }
 
@@ -258,7 +247,7 @@ fn a_state_synced_from_another_tab_replaces_this_one_but_keeps_its_notice() {
     vault.save(PROGRESS, other_tab.records().0.as_ref(), 5).unwrap();
     let here = fresh().reduce(Action::StorageFailed(Notice::Full));
     let synced = here.reduce(Action::Synced(Box::new(Survey::load(&vault, 6))));
-    assert_eq!(synced.flow.step, Step::Question(3));
+    assert_eq!(synced.common.step, Step::Question(3));
     assert_eq!(synced.flow.answers, other_tab.flow.answers);
     assert_eq!(synced.common.notice, Some(Notice::Full));
     assert!(!synced.common.moved, "a step taken in another tab is not announced here");
@@ -278,14 +267,14 @@ fn a_choice_a_comment_and_next_given_before_the_wasm_arrived_are_taken_over() {
     ];
     let early = Early { started: true, fields: fields.clone(), submitted: false };
     let state = Survey::new().take_over(&early, 7);
-    assert_eq!((state.flow.step, state.common.started, state.common.moved), (Step::Question(0), Some(7), false));
+    assert_eq!((state.common.step, state.common.started, state.common.moved), (Step::Question(0), Some(7), false));
     let answer = state.flow.answer(first).expect("the early answer");
     assert_eq!(answer.choices, vec![first.options[1].id.to_string()]);
     assert_eq!(answer.comment.chars().count(), first.comment_max, "clamped as if typed into the widget");
     assert!(state.flow.clamped, "with the message that says so");
 
     let state = Survey::new().take_over(&Early { submitted: true, ..early }, 7);
-    assert_eq!((state.flow.step, state.common.moved), (Step::Question(1), true), "an early Next moves on");
+    assert_eq!((state.common.step, state.common.moved), (Step::Question(1), true), "an early Next moves on");
 }
 
 #[test]

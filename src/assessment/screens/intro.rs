@@ -2,28 +2,15 @@
 
 use super::result::history;
 use super::{AssessmentHandle, Page};
-use crate::assessment::AssessmentAction;
-use crate::clock::now;
 use crate::content::assessment;
-use crate::flow::screens::on_click;
+use crate::flow::screens::intro;
 use yew::prelude::*;
 
 pub fn intro_screen(state: &AssessmentHandle, page: &Page) -> Html {
-    let assessment = state.flow.assessment;
-    let resuming = state.flow.answered() > 0;
-    html! {
-        <div class="aw-step">
-            <h2 class="aw-step-heading" tabindex="-1">{ assessment.title }</h2>
-            { for assessment.intro.iter().map(|paragraph| html! { <p>{ *paragraph }</p> }) }
-            <div class="aw-nav">
-                <button type="button" class="aw-primary" onclick={on_click(state, || AssessmentAction::Start { now: now() })}>
-                    { if resuming { assessment.resume } else { assessment.start } }
-                </button>
-            </div>
-            { survey_offer(page) }
-            { history(state) }
-        </div>
-    }
+    let content = state.flow.assessment;
+    let labels = (content.start, content.resume);
+    let below = html! { <>{ survey_offer(page) }{ history(state) }</> };
+    intro(state, content.title, content.intro, labels, state.flow.answered() > 0, below)
 }
 
 /// The link to the survey, where the page has one.

@@ -57,7 +57,7 @@ pub fn AssessmentWidget(props: &AssessmentProps) -> Html {
     let said = use_state(|| None::<&'static str>);
     {
         let said = said.clone();
-        use_effect_with(state.flow.step, move |_| said.set(None));
+        use_effect_with(state.common.step, move |_| said.set(None));
     }
     // A share link opened while the page shows (only the fragment changed), or Back and
     // Forward between a shared result and the reader's own.
@@ -77,13 +77,13 @@ pub fn AssessmentWidget(props: &AssessmentProps) -> Html {
     let screen = match &*shared {
         Some(Ok(values)) => shared::shared_result(assessment, values, take_it_yourself),
         Some(Err(Broken)) => shared::broken_link(take_it_yourself),
-        None => match state.flow.step {
+        None => match state.common.step {
             Step::Intro => intro_screen(state, &page),
             Step::Statements => statements_screen(state, &page),
             Step::Result => result::result_screen(state, &page, said),
         },
     };
-    let at_an_end = shared.is_none() && matches!(state.flow.step, Step::Intro | Step::Result);
+    let at_an_end = shared.is_none() && matches!(state.common.step, Step::Intro | Step::Result);
     frame(&wired, "aw-assessment", assessment.title, announcement(state), screen, at_an_end)
 }
 
@@ -113,7 +113,7 @@ fn announcement(state: &AssessmentHandle) -> String {
     if !state.common.moved {
         return String::new();
     }
-    match state.flow.step {
+    match state.common.step {
         Step::Result => explanation::headline(state.flow.assessment, &state.flow.score()),
         _ => state.flow.assessment.title.to_string(),
     }

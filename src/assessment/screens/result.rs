@@ -6,7 +6,7 @@ use super::intro::survey_offer;
 use super::{AssessmentHandle, Page};
 use crate::assessment::scoring::Route;
 use crate::assessment::share::encode;
-use crate::assessment::{AssessmentAction, AssessmentState};
+use crate::assessment::AssessmentAction;
 use crate::browser;
 use crate::clock::{date_label, now};
 use crate::content::fill;
@@ -41,7 +41,7 @@ pub fn result_screen(state: &AssessmentHandle, page: &Page, said: UseStateHandle
         <div class="aw-step aw-result">
             <h2 class="aw-step-heading" tabindex="-1">{ wording.result_title }</h2>
             { explanation(assessment, &values) }
-            { comparison(&state.flow) }
+            { comparison(state) }
             <div class="aw-share aw-no-print">
                 <label for={format!("{}-share", page.uid)}>{ wording.share_label }</label>
                 <input id={format!("{}-share", page.uid)} type="url" readonly=true value={link} />
@@ -64,11 +64,11 @@ pub fn result_screen(state: &AssessmentHandle, page: &Page, said: UseStateHandle
 }
 
 /// How the fits moved since the previous completed assessment, when there is one.
-fn comparison(state: &AssessmentState) -> Html {
-    let [.., previous, latest] = state.history.as_slice() else { return html! {} };
-    let assessment = state.assessment;
+fn comparison(state: &AssessmentHandle) -> Html {
+    let [.., previous, latest] = state.common.history.as_slice() else { return html! {} };
+    let assessment = state.flow.assessment;
     let wording = &assessment.wording;
-    let (before, after) = (state.score_of(previous).fits, state.score_of(latest).fits);
+    let (before, after) = (state.flow.score_of(previous).fits, state.flow.score_of(latest).fits);
     let moved: Vec<String> = Route::ALL
         .iter()
         .filter(|route| before[route.index()] != after[route.index()])

@@ -35,13 +35,13 @@ pub type SurveyHandle = Handle<SurveyState>;
 pub fn SurveyWidget(props: &SurveyProps) -> Html {
     let wired = use_flow::<SurveyState>(&props.vault, &props.early, false);
     let survey = &wired.state;
-    let screen = match survey.flow.step {
+    let screen = match survey.common.step {
         Step::Intro => intro_screen(survey),
         Step::Question(_) => question_screen(survey, &props.uid),
         Step::Review => review::review_screen(survey),
         Step::Thanks => thanks::thanks_screen(survey),
     };
-    let at_an_end = matches!(survey.flow.step, Step::Intro | Step::Thanks);
+    let at_an_end = matches!(survey.common.step, Step::Intro | Step::Thanks);
     frame(&wired, "aw-survey", survey.flow.survey.title, announcement(survey), screen, at_an_end)
 }
 
@@ -51,11 +51,11 @@ fn announcement(survey: &SurveyHandle) -> String {
         return String::new();
     }
     let text = text();
-    match survey.flow.question() {
+    match survey.question() {
         Some((index, question)) => {
             fill(text.announce_question, &[("progress", &progress_label(index, survey)), ("question", question.title)])
         }
-        None => match survey.flow.step {
+        None => match survey.common.step {
             Step::Review => text.review_title.to_string(),
             Step::Thanks => text.thanks_title.to_string(),
             _ => survey.flow.survey.title.to_string(),

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 pub fn question_screen(survey: &SurveyHandle, uid: &str) -> Html {
     let text = text();
-    let Some((index, question)) = survey.flow.question() else { return html! {} };
+    let Some((index, question)) = survey.question() else { return html! {} };
     let total = survey.flow.survey.questions.len();
     let answer = survey.flow.answer(question).cloned().unwrap_or_default();
     let id = |part: &str| format!("{uid}-{}-{part}", question.id);

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 pub fn thanks_screen(survey: &SurveyHandle) -> Html {
     let text = text();
-    let latest = survey.flow.history.last().map(|r| r.answers.clone()).unwrap_or_default();
+    let latest = survey.common.history.last().map(|r| r.answers.clone()).unwrap_or_default();
     html! {
         <div class="aw-step">
             <h2 class="aw-step-heading" tabindex="-1">{ text.thanks_title }</h2>

@@ -1,0 +1,39 @@
+// The build's manifest names every file the site needs, and the later steps use those names;
+// the wasm's import names, shortened after the build, still match the glue that provides them.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { access, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DIST } from './helpers.mjs';
+
+const manifest = JSON.parse(await readFile(join(DIST, 'build-manifest.json'), 'utf8'));
+const flows = [manifest.survey, manifest.assessment];
+
+test('every file the manifest names was built, and the loader and service worker use them', async () => {
+  for (const file of manifest.files) await access(join(DIST, file));
+  for (const { module, wasm, styles } of [...flows, manifest.export]) {
+    for (const file of [module, wasm, ...(styles ?? [])]) assert.ok(manifest.files.includes(file), file);
+  }
+  const loader = await readFile(join(DIST, manifest.loader), 'utf8');
+  const worker = await readFile(join(DIST, 'sw.js'), 'utf8');
+  for (const { module, wasm } of flows) {
+    assert.ok(loader.includes(module) && loader.includes(wasm), `the loader names ${module}`);
+    assert.ok(worker.includes(`/${module}`) && worker.includes(`/${wasm}`), `the service worker keeps ${module}`);
+  }
+  assert.ok(loader.includes(manifest.export.module), 'the loader passes the download on');
+  const page = await readFile(join(DIST, manifest.assessment.page), 'utf8');
+  assert.ok(page.includes(`data-export="/${manifest.export.module}"`), 'the page tells its widget where the download is');
+});
+
+test('each wasm imports exactly what its glue provides, under the shortened names', async () => {
+  for (const { module, wasm } of [...flows, manifest.export]) {
+    const glue = await readFile(join(DIST, module), 'utf8');
+    const imports = WebAssembly.Module.imports(new WebAssembly.Module(await readFile(join(DIST, wasm))));
+    assert.ok(imports.length > 10, `${wasm} imports: ${imports.length}`);
+    assert.doesNotMatch(glue, /__wbg_\w+_[0-9a-f]{16}:/, `${module} keeps no long import name`);
+    for (const { module: from, name } of imports) {
+      assert.equal(from, 'w', `${wasm} imports ${name} from ${from}`);
+      assert.match(glue, new RegExp(`[{,]${name}:`), `${module} provides ${name}`);
+    }
+  }
+});
