@@ -10,7 +10,9 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 setup:
 	@scripts/setup
 
-# Every step of the build, in order, is in scripts/build.mjs.
+# Every step of the build, in order, is in scripts/build.mjs. `make build ENDPOINT=https://…`
+# sends the standalone pages' answers there; without it, nothing is ever sent.
+export ENDPOINT
 build: setup
 	node scripts/build.mjs
 

@@ -29,7 +29,20 @@
     if (!/^[a-z0-9-]{1,40}$/.test(namespace)) return `data-namespace must be 1 to 40 lower-case letters, digits or dashes, not "${namespace}".`;
     if (accent !== null && !CSS.supports('color', accent)) return `data-accent must be a CSS colour, not "${accent}".`;
     if (compact !== null && !['', 'true', 'false'].includes(compact)) return `data-compact takes no value, or "true" or "false", not "${compact}".`;
-    return { theme, namespace, accent, compact: compact === '' || compact === 'true', surveyLink: mount.getAttribute('data-survey-link') };
+    const endpoint = mount.getAttribute('data-endpoint');
+    if (endpoint !== null && !validEndpoint(endpoint)) return `data-endpoint must be an https: address (or http: on this computer, for testing), not "${endpoint}".`;
+    return { theme, namespace, accent, compact: compact === '' || compact === 'true', surveyLink: mount.getAttribute('data-survey-link'), endpoint };
+  }
+
+  /** Answers go only to an absolute https: address, or to http: on this computer for testing. */
+  function validEndpoint(value) {
+    try {
+      const url = new URL(value);
+      const loopback = ['localhost', '[::1]'].includes(url.hostname) || /^127\./.test(url.hostname);
+      return value.startsWith(`${url.protocol}//`) && (url.protocol === 'https:' || (url.protocol === 'http:' && loopback));
+    } catch {
+      return false;
+    }
   }
 
   function prepare(mount) {
@@ -57,7 +70,10 @@
       root.className = `aw-theme-${chosen.theme}${chosen.compact ? ' aw-compact' : ''}`;
       if (chosen.accent) root.style.setProperty('--alliance-accent', chosen.accent);
       shadow.append(root);
-      const start = () => load(name).then((module) => module.mount(root, chosen.namespace, chosen.surveyLink ?? undefined, at(EXPORT)));
+      const endpoint = chosen.endpoint ?? undefined;
+      const start = () => load(name).then((module) => (name === 'survey'
+        ? module.mount(root, chosen.namespace, endpoint)
+        : module.mount(root, chosen.namespace, chosen.surveyLink ?? undefined, at(EXPORT), endpoint)));
       startNear(root, start);
     }
   }

@@ -7,7 +7,8 @@
 // 3. the example host pages;
 // 4. the manifest;
 // 5. each page's first screens written into its HTML (prerender, natively, with the minified
-//    embed/early.js), its self-assessment mounts told where the download is;
+//    embed/early.js), its self-assessment mounts told where the download is, and every mount
+//    where answers go when ENDPOINT names the author's endpoint (`make build ENDPOINT=…`);
 // 6. the embed loader alliance-widget.js (scripts/embed.mjs);
 // 7. the service worker that keeps it all offline (scripts/service-worker.mjs).
 import { execFileSync } from 'node:child_process';
@@ -16,6 +17,16 @@ import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 
 const dist = 'dist';
+// Where the standalone pages send answers: an https: address (http: on this computer for
+// testing), or nothing, and then nothing is ever sent.
+const endpoint = process.env.ENDPOINT || null;
+if (endpoint !== null) {
+  const url = URL.canParse(endpoint) ? new URL(endpoint) : null;
+  const loopback = url && (['localhost', '[::1]'].includes(url.hostname) || url.hostname.startsWith('127.'));
+  if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && loopback))) {
+    throw new Error(`ENDPOINT must be an https: address, not ${endpoint}`);
+  }
+}
 const run = (command, ...args) => execFileSync(command, args, { stdio: 'inherit' });
 
 // wasm-opt's features: those rustc's wasm32 target uses.
@@ -72,6 +83,7 @@ const manifest = {
     styles: [css('widget'), css('assessment')],
   },
   export: { module: `${exportName}.js`, wasm: `${exportName}_bg.wasm` },
+  endpoint,
   loader: 'alliance-widget.js',
   // Everything the site is made of, for the service worker.
   files: [...built, 'alliance-widget.js', 'build-manifest.json'].sort(),

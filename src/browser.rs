@@ -2,9 +2,10 @@
 //! the clipboard, printing, and the download. Each is a courtesy that may fail quietly: the
 //! widget goes on either way.
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::Location;
-use yew::NodeRef;
+use yew::prelude::*;
 
 /// Moves keyboard focus to the first element under `root` matching `selector`, if any.
 pub fn focus_first(root: &NodeRef, selector: &str) {
@@ -47,6 +48,65 @@ pub fn forget_fragment() {
     let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{search}")));
 }
 
+/// 128 random bits as 32 hex digits, from the browser's cryptographic generator.
+pub fn random_id() -> String {
+    let mut bytes = [0u8; 16];
+    if let Some(crypto) = web_sys::window().and_then(|window| window.crypto().ok()) {
+        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    }
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// A number in 0..1, to spread retries.
+pub fn jitter() -> f64 {
+    js_sys::Math::random()
+}
+
+// Sending, and one sender at a time. `post` resolves to [status, Retry-After]: status 0 when
+// nothing answered (offline, refused connection, timeout), -1 when the page's
+// Content-Security-Policy blocked the request. `withLock` runs `task` (returning a promise)
+// only in the one tab or widget that holds `name`: Web Locks where the browser has them, else
+// a lease in localStorage that expires.
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = "
+export async function post(url, body, timeout) {
+  let blocked = false;
+  const seen = (event) => { if (url.startsWith(event.blockedURI)) blocked = true; };
+  document.addEventListener('securitypolicyviolation', seen);
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), timeout);
+  try {
+    const response = await fetch(url, { method: 'POST', body, signal: abort.signal, credentials: 'omit',
+      cache: 'no-store', referrerPolicy: 'no-referrer', headers: { 'Content-Type': 'application/json' } });
+    return [response.status, response.headers.get('Retry-After') ?? ''];
+  } catch {
+    await new Promise((done) => setTimeout(done, 0));
+    if (blocked) console.warn(`Alliance widget: this page's Content-Security-Policy does not allow sending answers to ${url} (connect-src).`);
+    return [blocked ? -1 : 0, ''];
+  } finally {
+    clearTimeout(timer);
+    document.removeEventListener('securitypolicyviolation', seen);
+  }
+}
+export function withLock(name, task) {
+  if (navigator.locks) return navigator.locks.request(name, { ifAvailable: true }, (lock) => lock && task());
+  const key = `${name}:lease`;
+  const me = Math.random().toString(36).slice(2);
+  try {
+    const held = JSON.parse(localStorage.getItem(key) ?? 'null');
+    if (held && held.until > Date.now()) return Promise.resolve();
+    localStorage.setItem(key, JSON.stringify({ me, until: Date.now() + 60000 }));
+    if (JSON.parse(localStorage.getItem(key)).me !== me) return Promise.resolve();
+  } catch {
+    // No storage: nothing is shared with another tab, so this one sends.
+  }
+  return Promise.resolve(task()).finally(() => { try { localStorage.removeItem(key); } catch {} });
+}")]
+extern "C" {
+    pub fn post(url: &str, body: &str, timeout: u32) -> js_sys::Promise;
+    #[wasm_bindgen::prelude::wasm_bindgen(js_name = withLock)]
+    pub fn with_lock(name: &str, task: &wasm_bindgen::JsValue) -> js_sys::Promise;
+}
+
 // The download's code is a wasm of its own (src/bin/export.rs); its module's address comes
 // from the build's manifest through the widget's mount.
 #[wasm_bindgen::prelude::wasm_bindgen(
@@ -60,4 +120,22 @@ extern "C" {
     /// Fetches the export's wasm from `module` (once) and offers the reader's data as a file;
     /// calls `failed` when that wasm cannot be fetched (offline before it was ever kept).
     pub fn download(module: &str, namespace: &str, assessments: &str, csv: bool, failed: &wasm_bindgen::JsValue);
+}
+
+/// Passes every `name` event the window receives to `handler` while the component is shown:
+/// another tab's storage writes, a share link opened by changing only the address's fragment.
+#[hook]
+pub fn use_window_event(name: &'static str, handler: Callback<web_sys::Event>) {
+    use_effect_with(name, move |&name| {
+        let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |event| handler.emit(event));
+        let window = web_sys::window();
+        if let Some(window) = &window {
+            let _ = window.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
+        }
+        move || {
+            if let Some(window) = window {
+                let _ = window.remove_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
+            }
+        }
+    });
 }

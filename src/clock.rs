@@ -12,6 +12,25 @@ pub fn now() -> u64 {
 
 /// A date as the visitor's answers list shows it: `2026-11-22`, the same in every language.
 pub fn date_label(millis: u64) -> String {
+    let (year, month, day) = civil_date(millis);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// A moment in ISO 8601, in UTC, to the second: `2026-11-22T18:59:59Z`.
+pub fn iso_date_time(millis: u64) -> String {
+    let seconds = millis / 1_000 % 86_400;
+    let (hours, minutes, seconds) = (seconds / 3_600, seconds / 60 % 60, seconds % 60);
+    format!("{}T{hours:02}:{minutes:02}:{seconds:02}Z", date_label(millis))
+}
+
+/// A moment as the visitor reads it beside a date: `2026-11-22 18:59 UTC`.
+pub fn time_label(millis: u64) -> String {
+    let iso = iso_date_time(millis);
+    format!("{} {} UTC", &iso[..10], &iso[11..16])
+}
+
+/// Year, month and day of a moment, in UTC.
+fn civil_date(millis: u64) -> (i64, i64, i64) {
     // Days since 1970 to a civil date (Howard Hinnant's algorithm), to avoid a date crate.
     let days = (millis / 86_400_000) as i64 + 719_468;
     let era = days / 146_097;
@@ -21,8 +40,7 @@ pub fn date_label(millis: u64) -> String {
     let month_index = (5 * day_of_year + 2) / 153;
     let day = day_of_year - (153 * month_index + 2) / 5 + 1;
     let month = if month_index < 10 { month_index + 3 } else { month_index - 9 };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+    (year_of_era + era * 400 + i64::from(month <= 2), month, day)
 }
 
 #[cfg(test)]
@@ -34,5 +52,11 @@ mod tests {
         assert_eq!(date_label(0), "1970-01-01");
         assert_eq!(date_label(951_782_400_000), "2000-02-29");
         assert_eq!(date_label(1_795_391_999_000), "2026-11-22");
+    }
+
+    #[test]
+    fn moments_read_as_iso_8601_in_utc() {
+        assert_eq!(iso_date_time(0), "1970-01-01T00:00:00Z");
+        assert_eq!(iso_date_time(1_795_391_999_999), "2026-11-22T23:59:59Z");
     }
 }

@@ -8,6 +8,7 @@ use crate::assessment::share;
 use crate::browser;
 use crate::content::{assessment, fill, text};
 use crate::early::{uid, Early};
+use crate::flow::SendTo;
 use crate::storage::{local::LocalStore, KeyValue, Vault, DEFAULT_NAMESPACE};
 use crate::survey::screens::{SurveyProps, SurveyWidget};
 use std::cell::Cell;
@@ -36,29 +37,39 @@ fn vault(namespace: &str, flow: &str) -> Vault {
     Vault::new(store, namespace, flow)
 }
 
-/// Starts a survey in `root`, keeping its data under `namespace`.
-pub fn mount_survey(root: Element, namespace: &str) {
+/// Where answers go from this page, when the mount names an endpoint: the page they are given
+/// on is its origin and path, without query or fragment.
+fn send_to(endpoint: Option<String>) -> Option<SendTo> {
+    let [origin, path, ..] = browser::address();
+    endpoint.map(|endpoint| SendTo { endpoint, page: origin + &path })
+}
+
+/// Starts a survey in `root`, keeping its data under `namespace` and sending answers to
+/// `endpoint`, if any.
+pub fn mount_survey(root: Element, namespace: &str, endpoint: Option<String>) {
     crate::crash::watch(&root, text().crash);
-    let (vault, uid) = (vault(namespace, "survey"), next_uid("survey"));
+    let (vault, uid, send_to) = (vault(namespace, "survey"), next_uid("survey"), send_to(endpoint));
     render_later(root, move |root, early| {
-        let props = SurveyProps { vault, uid: uid.into(), early };
+        let props = SurveyProps { vault, uid: uid.into(), early, send_to };
         yew::Renderer::<SurveyWidget>::with_root_and_props(root, props).render();
     });
 }
 
 /// Starts a self-assessment in `root`; a share link in the page's address shows its result.
 /// `survey_link` is where the survey is offered, if anywhere; `export_module` the address of
-/// the download's code.
-pub fn mount_assessment(root: Element, namespace: &str, survey_link: Option<String>, export_module: String) {
+/// the download's code; `endpoint` where the reader may send the result.
+pub fn mount_assessment(root: Element, namespace: &str, options: AssessmentOptions) {
     crate::crash::watch(&root, text().crash);
-    let (vault, uid) = (vault(namespace, "assessment"), next_uid("assessment"));
+    let AssessmentOptions { survey_link, export_module, endpoint } = options;
+    let (vault, uid, send_to) = (vault(namespace, "assessment"), next_uid("assessment"), send_to(endpoint));
     let [origin, path, search, fragment] = browser::address();
     let page_url = [origin, path, search].concat().into();
     let shared = share::decode(assessment(), &fragment).transpose();
     let namespace = namespace.to_string().into();
     render_later(root, move |root, early| {
         let (uid, survey_link, export_module) = (uid.into(), survey_link.map(Into::into), export_module.into());
-        let props = AssessmentProps { vault, namespace, uid, page_url, shared, survey_link, export_module, early };
+        let props =
+            AssessmentProps { vault, namespace, uid, page_url, shared, survey_link, export_module, early, send_to };
         yew::Renderer::<AssessmentWidget>::with_root_and_props(root, props).render();
     });
 }
@@ -104,19 +115,31 @@ fn page_mounts(flow: &str) -> Vec<Element> {
     mine
 }
 
-/// Starts every survey mount of the page.
+/// A self-assessment's options besides its namespace.
+pub struct AssessmentOptions {
+    pub survey_link: Option<String>,
+    pub export_module: String,
+    pub endpoint: Option<String>,
+}
+
+/// Starts every survey mount of the page; the build wrote where answers go into each
+/// (`data-endpoint`), when it was given an endpoint.
 pub fn start_survey() {
     for mount in page_mounts("survey") {
-        mount_survey(mount, DEFAULT_NAMESPACE);
+        let endpoint = mount.get_attribute("data-endpoint");
+        mount_survey(mount, DEFAULT_NAMESPACE, endpoint);
     }
 }
 
 /// Starts every self-assessment mount of the page; the build wrote where the download's code
-/// is into each (`data-export`).
+/// is into each (`data-export`), and where results may be sent (`data-endpoint`).
 pub fn start_assessment() {
     for mount in page_mounts("assessment") {
-        let link = mount.get_attribute("data-survey-link");
-        let export_module = mount.get_attribute("data-export").unwrap_or_default();
-        mount_assessment(mount, DEFAULT_NAMESPACE, link, export_module);
+        let options = AssessmentOptions {
+            survey_link: mount.get_attribute("data-survey-link"),
+            export_module: mount.get_attribute("data-export").unwrap_or_default(),
+            endpoint: mount.get_attribute("data-endpoint"),
+        };
+        mount_assessment(mount, DEFAULT_NAMESPACE, options);
     }
 }

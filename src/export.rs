@@ -4,6 +4,7 @@
 use crate::assessment::{score_values, Completed};
 use crate::clock::date_label;
 use crate::content::{assessment, fill, survey};
+use crate::delivery::Delivery;
 use crate::survey::Response;
 use serde::Serialize;
 
@@ -17,6 +18,9 @@ struct Data {
 struct SurveyResponse {
     sent: String,
     answers: Vec<Row>,
+    /// Where its delivery to the author stands, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    delivery: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -26,6 +30,8 @@ struct AssessmentResult {
     /// Fit per option, 0 to 100.
     fits: Vec<(&'static str, u32)>,
     answers: Vec<Row>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    delivery: Option<String>,
 }
 
 /// One answered question or statement.
@@ -57,6 +63,7 @@ fn data(responses: &[Response], assessments: &[Completed]) -> Data {
                         })
                     })
                     .collect(),
+                delivery: state_of(response.delivery.as_ref()),
             })
             .collect(),
         assessments: assessments
@@ -82,10 +89,15 @@ fn data(responses: &[Response], assessments: &[Completed]) -> Data {
                             comment: String::new(),
                         })
                         .collect(),
+                    delivery: state_of(completed.delivery.as_ref()),
                 }
             })
             .collect(),
     }
+}
+
+fn state_of(delivery: Option<&Delivery>) -> Option<String> {
+    delivery.map(|delivery| delivery.sentence(false, true))
 }
 
 pub fn json(responses: &[Response], assessments: &[Completed]) -> String {
@@ -98,9 +110,13 @@ pub fn csv(responses: &[Response], assessments: &[Completed]) -> String {
     let data = data(responses, assessments);
     let mut lines = vec!["flow,date,item,answer,comment".to_string()];
     let mut line = |fields: [&str; 5]| lines.push(fields.map(cell).join(","));
+    let delivery_item = crate::content::text().delivery_item;
     for response in &data.survey {
         for row in &response.answers {
             line(["survey", &response.sent, row.item, &row.answer, &row.comment]);
+        }
+        if let Some(delivery) = &response.delivery {
+            line(["survey", &response.sent, delivery_item, delivery, ""]);
         }
     }
     let best_fit = assessment().wording.recommendation;
@@ -108,6 +124,9 @@ pub fn csv(responses: &[Response], assessments: &[Completed]) -> String {
         line(["assessment", &result.completed, &fill(best_fit, &[("option", result.best_fit)]), result.best_fit, ""]);
         for row in &result.answers {
             line(["assessment", &result.completed, row.item, &row.answer, ""]);
+        }
+        if let Some(delivery) = &result.delivery {
+            line(["assessment", &result.completed, delivery_item, delivery, ""]);
         }
     }
     lines.join("\r\n") + "\r\n"
@@ -131,12 +150,12 @@ mod tests {
             r#"[{"question":"interim-fit","choices":["no"],"comment":"=HYPERLINK(\"x\"), <script>alert(1)</script>\nsecond line"}]"#,
         )
         .unwrap();
-        Response { submitted: 1_795_391_999_000, content: "c".into(), answers }
+        Response { submitted: 1_795_391_999_000, content: "c".into(), answers, delivery: None }
     }
 
     fn completed() -> Completed {
         let answers = assessment().statements.iter().map(|s| Given { statement: s.id.into(), value: 2 }).collect();
-        Completed { completed: 1_795_391_999_000, content: "c".into(), answers }
+        Completed { completed: 1_795_391_999_000, content: "c".into(), answers, delivery: None }
     }
 
     #[test]

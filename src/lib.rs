@@ -9,6 +9,7 @@ pub mod assessment;
 pub mod browser;
 pub mod clock;
 pub mod content;
+pub mod delivery;
 pub mod early;
 pub mod export;
 pub mod flow;

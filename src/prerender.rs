@@ -59,9 +59,10 @@ const MOUNT: &str = "data-alliance-widget=";
 
 /// `page` with the first screens of each of its widget mounts, each followed by `script`
 /// (`embed/early.js`, minified), which runs them until the wasm arrives. Self-assessment mounts
-/// are told where the download's module is (`data-export`). Mounts of no known flow stay as
-/// they are.
-pub async fn into_page(page: &str, script: &str, export_module: &str) -> String {
+/// are told where the download's module is (`data-export`), and every mount where answers go
+/// when the build names an `endpoint` (`data-endpoint`). Mounts of no known flow stay as they
+/// are.
+pub async fn into_page(page: &str, script: &str, export_module: &str, endpoint: Option<&str>) -> String {
     let mut out = String::with_capacity(page.len() * 4);
     let mut rest = page;
     let mut counts = [0, 0];
@@ -75,12 +76,14 @@ pub async fn into_page(page: &str, script: &str, export_module: &str) -> String 
             "assessment" => Some(assessment_screens(counts[1], survey_link).await),
             _ => None,
         };
+        out.push_str(&rest[..end - 1]);
         if flow == "assessment" {
-            out.push_str(&rest[..end - 1]);
-            out.push_str(&format!(" data-export={export_module:?}>"));
-        } else {
-            out.push_str(&rest[..end]);
+            out.push_str(&format!(" data-export={export_module:?}"));
         }
+        if let Some(endpoint) = endpoint.filter(|_| screens.is_some()) {
+            out.push_str(&format!(" data-endpoint={endpoint:?}"));
+        }
+        out.push('>');
         if let Some(screens) = screens {
             counts[usize::from(flow == "assessment")] += 1;
             out.push_str(&screens);
@@ -111,6 +114,7 @@ async fn survey_screens(index: usize) -> String {
         vault: vault("survey"),
         uid: uid.into(),
         early: Default::default(),
+        send_to: None,
     })
     .hydratable(false)
     .render()
@@ -128,6 +132,7 @@ async fn assessment_screens(index: usize, survey_link: Option<String>) -> String
         survey_link: survey_link.map(Into::into),
         export_module: AttrValue::default(),
         early: Default::default(),
+        send_to: None,
     })
     .hydratable(false)
     .render()

@@ -26,6 +26,7 @@ async fn render(entries: &'static [(&'static str, &'static str)], shared: Option
             survey_link: Some("/survey/".into()),
             export_module: "/export-0.js".into(),
             early: Default::default(),
+            send_to: None,
         }
     })
     .hydratable(false)

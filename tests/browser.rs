@@ -148,7 +148,7 @@ async fn a_mounted_survey_with_blocked_storage_still_starts_and_says_why() {
     let document = web_sys::window().unwrap().document().unwrap();
     let mount = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&mount).unwrap();
-    let props = SurveyProps { vault: vault(), uid: "b".into(), early: Default::default() };
+    let props = SurveyProps { vault: vault(), uid: "b".into(), early: Default::default(), send_to: None };
     yew::Renderer::<SurveyWidget>::with_root_and_props(mount.clone(), props).render();
     yew::platform::time::sleep(std::time::Duration::from_millis(50)).await;
     let text = mount.text_content().unwrap_or_default();

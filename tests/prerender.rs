@@ -33,6 +33,7 @@ async fn assessment_widget(entries: &'static [(&'static str, &'static str)], uid
         survey_link: Some("survey/".into()),
         export_module: Default::default(),
         early: Default::default(),
+        send_to: None,
     })
     .hydratable(false)
     .render()
@@ -44,6 +45,7 @@ async fn survey_widget(entries: &'static [(&'static str, &'static str)]) -> Stri
         vault: vault(entries, "survey"),
         uid: "aws0".into(),
         early: Default::default(),
+        send_to: None,
     })
     .hydratable(false)
     .render()
@@ -58,7 +60,7 @@ fn screen(widget: &str) -> &str {
 
 #[tokio::test]
 async fn every_mount_of_a_known_flow_gets_its_first_screens_and_their_script() {
-    let page = into_page(PAGE, SCRIPT, "/export-1.js").await;
+    let page = into_page(PAGE, SCRIPT, "/export-1.js", None).await;
     assert_eq!(page.matches("data-prerendered=\"\"").count(), 3, "{page}");
     assert_eq!(
         page.matches("<div data-then=\"\" hidden=\"hidden\">").count(),
@@ -85,7 +87,7 @@ async fn every_mount_of_a_known_flow_gets_its_first_screens_and_their_script() {
 
 #[tokio::test]
 async fn the_prerendered_screens_are_those_the_widget_renders() {
-    let page = into_page(PAGE, SCRIPT, "/export-1.js").await;
+    let page = into_page(PAGE, SCRIPT, "/export-1.js", None).await;
     let fresh = assessment_widget(&[], "awa0").await;
     assert!(page.contains(screen(&fresh)), "the introduction: {fresh}");
     // Started, nothing answered yet: the statements as after Start.

@@ -2,6 +2,7 @@
 //! as a returning visitor would see them.
 #![cfg(not(target_arch = "wasm32"))]
 
+use alliance_widget::flow::SendTo;
 use alliance_widget::storage::{MemoryStore, Vault};
 use alliance_widget::survey::screens::{SurveyProps, SurveyWidget};
 use std::rc::Rc;
@@ -11,10 +12,17 @@ const PROGRESS: &str = "alliance-widget:default:survey:progress";
 const RESPONSES: &str = "alliance-widget:default:survey:responses";
 
 async fn render(entries: &'static [(&'static str, &'static str)]) -> String {
+    render_sending(entries, None).await
+}
+
+/// As a widget whose mount names `endpoint`.
+async fn render_sending(entries: &'static [(&'static str, &'static str)], endpoint: Option<&'static str>) -> String {
     ServerRenderer::<SurveyWidget>::with_props(move || SurveyProps {
         vault: Vault::new(Rc::new(MemoryStore::with(entries)), "default", "survey"),
         uid: "t".into(),
         early: Default::default(),
+        send_to: endpoint
+            .map(|endpoint| SendTo { endpoint: endpoint.into(), page: "https://columns.example/a".into() }),
     })
     .hydratable(false)
     .render()
@@ -68,16 +76,17 @@ async fn the_last_question_offers_checkboxes_and_the_review() {
     assert!(html.contains(">Review your answers</button>"), "{html}");
 }
 
+const ON_REVIEW: &[(&str, &str)] = &[(
+    PROGRESS,
+    r#"{"format":1,"updated":1,"record":{"content":"c","step":"review","started":1,"answers":[
+        {"question":"source","choices":["mix"]},
+        {"question":"works-best","choices":["depends"],"comment":"<b>bold</b> claim"},
+        {"question":"alliance-kinds","choices":["development","distribution"]}]}}"#,
+)];
+
 #[tokio::test]
 async fn the_review_lists_every_answer_with_a_way_to_change_it() {
-    let html = render(&[(
-        PROGRESS,
-        r#"{"format":1,"updated":1,"record":{"content":"c","step":"review","started":1,"answers":[
-            {"question":"source","choices":["mix"]},
-            {"question":"works-best","choices":["depends"],"comment":"<b>bold</b> claim"},
-            {"question":"alliance-kinds","choices":["development","distribution"]}]}}"#,
-    )])
-    .await;
+    let html = render(ON_REVIEW).await;
     assert!(html.contains("Check your answers"), "{html}");
     assert!(html.contains("A mix of these"), "{html}");
     assert!(html.contains("Development alliances, Distribution alliances"), "{html}");
@@ -88,7 +97,31 @@ async fn the_review_lists_every_answer_with_a_way_to_change_it() {
         html.contains(r#"aria-label="Change your answer to: Where do you find your alliance managers?""#),
         "{html}"
     );
+    assert!(html.contains(">Save my answers</button>"), "without an endpoint the answers are kept: {html}");
+    assert!(!html.to_lowercase().contains("send"), "nothing says send: {html}");
+}
+
+#[tokio::test]
+async fn with_an_endpoint_the_review_says_where_the_answers_go() {
+    let html = render_sending(ON_REVIEW, Some("https://collector.example/responses")).await;
     assert!(html.contains(">Send my answers</button>"), "{html}");
+    assert!(html.contains("comments included, go to collector.example"), "{html}");
+}
+
+#[tokio::test]
+async fn each_response_says_where_its_delivery_stands() {
+    const SENT: &[(&str, &str)] = &[(
+        RESPONSES,
+        r#"{"format":1,"updated":1,"record":{"responses":[
+            {"submitted":1,"content":"c","answers":[],"delivery":{"id":"a","endpoint":"https://collector.example/r","page":"p","state":{"state":"delivered","at":1795391999000}}},
+            {"submitted":2,"content":"c","answers":[],"delivery":{"id":"b","endpoint":"https://collector.example/r","page":"p","state":{"state":"waiting","attempts":3,"next":5}}},
+            {"submitted":3,"content":"c","answers":[],"delivery":{"id":"c","endpoint":"https://collector.example/r","page":"p","state":{"state":"refused","status":400}}}]}}"#,
+    )];
+    let html = render(SENT).await;
+    assert!(html.contains("Delivered to collector.example on 2026-11-22 23:59 UTC."), "{html}");
+    assert!(html.contains("Waiting for a connection to collector.example"), "{html}");
+    assert!(html.contains("collector.example answered with status 400"), "{html}");
+    assert_eq!(html.matches(">Try again</button>").count(), 1, "only the refused one: {html}");
 }
 
 #[tokio::test]
@@ -100,8 +133,8 @@ async fn past_responses_are_listed_with_their_date_and_a_delete_button() {
     )])
     .await;
     assert!(html.contains("Your answers on this device"), "{html}");
-    assert!(html.contains("Sent on 2026-11-22"), "{html}");
-    assert!(html.contains(r#"aria-label="Delete the answers sent on 2026-11-22""#), "{html}");
+    assert!(html.contains("Saved on 2026-11-22"), "{html}");
+    assert!(html.contains(r#"aria-label="Delete the answers saved on 2026-11-22""#), "{html}");
     assert!(html.contains(">Delete my data</button>"), "{html}");
 }
 

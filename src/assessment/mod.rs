@@ -8,9 +8,10 @@ pub mod screens;
 pub mod share;
 
 use crate::content::{assessment, Assessment};
+use crate::delivery::{Delivery, Payload};
 use crate::flow::Flow;
 pub use records::{Completed, Given, History, Progress, Step, COMPLETED, PROGRESS};
-use scoring::{score, Score};
+use scoring::{score, Route, Score};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct AssessmentState {
@@ -36,6 +37,11 @@ pub enum AssessmentAction {
     /// Clear the answers and begin again.
     Retake {
         now: u64,
+    },
+    /// Send the assessment completed at this time to the author.
+    Send {
+        completed: u64,
+        delivery: Delivery,
     },
 }
 
@@ -87,7 +93,7 @@ impl Flow for AssessmentState {
             AssessmentAction::SeeResult { now } if common.step == Step::Statements => {
                 if self.is_complete() {
                     let content = self.assessment.id.to_string();
-                    common.history.push(Completed { completed: now, content, answers: self.given() });
+                    common.history.push(Completed { completed: now, content, answers: self.given(), delivery: None });
                     common.go(Step::Result);
                 } else {
                     common.reminders += 1;
@@ -95,6 +101,12 @@ impl Flow for AssessmentState {
             }
             AssessmentAction::SeeResult { .. } => {}
             AssessmentAction::ChangeAnswers => common.go(Step::Statements),
+            AssessmentAction::Send { completed, delivery } => {
+                let entry = common.history.iter_mut().find(|entry| entry.completed == completed);
+                if let Some(entry) = entry.filter(|entry| entry.delivery.is_none()) {
+                    entry.delivery = Some(delivery);
+                }
+            }
             AssessmentAction::Retake { now } => {
                 self.values = vec![None; self.values.len()];
                 common.started = Some(now);
@@ -115,6 +127,17 @@ impl Flow for AssessmentState {
 
     fn go_on(now: u64) -> AssessmentAction {
         AssessmentAction::SeeResult { now }
+    }
+
+    /// The statements' answers, the fit of each option and the best fit.
+    fn payload(&self, completed: &Completed, delivery: &Delivery) -> String {
+        let score = self.score_of(completed);
+        let id = |route: Route| self.assessment.outcomes[route.index()].id;
+        let mut payload =
+            Payload::new(delivery, "assessment", &completed.content, completed.completed, &completed.answers);
+        payload.fits = Some(Route::ALL.iter().map(|&route| (id(route), score.fit(route))).collect());
+        payload.best_fit = Some(id(score.best()));
+        payload.json()
     }
 }
 

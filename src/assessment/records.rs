@@ -1,7 +1,8 @@
 //! What the self-assessment stores, as JSON: the assessment in progress and the completed
 //! ones. Records written by every earlier build read back (tested in `tests`).
 
-use crate::flow::Dated;
+use crate::delivery::Delivery;
+use crate::flow::Finished;
 use serde::{Deserialize, Serialize};
 
 /// Storage names of the assessment's two records.
@@ -43,11 +44,20 @@ pub struct Completed {
     pub completed: u64,
     pub content: String,
     pub answers: Vec<Given>,
+    /// Its way to the author, once the reader chose to send it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery: Option<Delivery>,
 }
 
-impl Dated for Completed {
+impl Finished for Completed {
     fn at(&self) -> u64 {
         self.completed
+    }
+    fn delivery(&self) -> Option<&Delivery> {
+        self.delivery.as_ref()
+    }
+    fn delivery_mut(&mut self) -> Option<&mut Delivery> {
+        self.delivery.as_mut()
     }
 }
 

@@ -135,3 +135,21 @@ fn a_state_just_loaded_is_not_written_back_but_what_came_before_the_wasm_is() {
     assert!(loaded.common.already_stored, "a new tab writes nothing, so it cannot undo another tab's write");
     assert!(!loaded.take_over(&early(true, &[], false), 2).common.already_stored);
 }
+
+#[test]
+fn a_result_is_sent_only_when_the_reader_asks_and_only_once() {
+    let state =
+        answer_all(fresh().on(AssessmentAction::Start { now: 1 }), 2).on(AssessmentAction::SeeResult { now: 2 });
+    assert!(state.common.history[0].delivery.is_none(), "nothing is sent on its own");
+    let to = crate::flow::SendTo { endpoint: "https://collector.example/r".into(), page: "p".into() };
+    let state = state.on(AssessmentAction::Send { completed: 2, delivery: to.delivery("a".into(), 3) });
+    assert_eq!(state.common.history[0].delivery.as_ref().map(|d| d.id.as_str()), Some("a"));
+    let again = state.clone().on(AssessmentAction::Send { completed: 2, delivery: to.delivery("b".into(), 4) });
+    assert!(Rc::ptr_eq(&state, &again), "a second click sends nothing more");
+    let payload: serde_json::Value =
+        serde_json::from_str(&state.flow.payload(&state.common.history[0], state.delivery("a").unwrap())).unwrap();
+    assert_eq!(payload["flow"], "assessment");
+    assert_eq!(payload["answers"].as_array().unwrap().len(), 9);
+    assert_eq!(payload["best_fit"], state.flow.assessment.outcomes[state.flow.score().best().index()].id);
+    assert_eq!(payload["fits"].as_object().unwrap().len(), 3);
+}

@@ -7,10 +7,17 @@ fn main() {
 }
 
 /// Starts a self-assessment in `root` (the loader's element in a shadow root), its data under
-/// `namespace`; `survey_link` is where the survey is offered, if anywhere, and `export_module`
-/// the address of the download's code.
+/// `namespace`; `survey_link` is where the survey is offered, if anywhere, `export_module` the
+/// address of the download's code, and `endpoint` where the reader may send the result.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn mount(root: web_sys::Element, namespace: String, survey_link: Option<String>, export_module: String) {
-    alliance_widget::embed::mount_assessment(root, &namespace, survey_link, export_module);
+pub fn mount(
+    root: web_sys::Element,
+    namespace: String,
+    survey_link: Option<String>,
+    export_module: String,
+    endpoint: Option<String>,
+) {
+    use alliance_widget::embed::{mount_assessment, AssessmentOptions};
+    mount_assessment(root, &namespace, AssessmentOptions { survey_link, export_module, endpoint });
 }

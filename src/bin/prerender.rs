@@ -2,7 +2,8 @@
 //! answerable before any other file arrives. It writes the first screens of every widget mount
 //! into the page with the script that runs them (see `alliance_widget::prerender`), and the
 //! page's stylesheets in place of their links, which would hold the first paint back for a
-//! request each. The download's module it names comes from the site's `build-manifest.json`.
+//! request each. The download's module and the endpoint it names come from the site's
+//! `build-manifest.json`.
 
 use alliance_widget::prerender::{attribute, into_page};
 use std::path::Path;
@@ -12,24 +13,37 @@ fn main() {
     let usage = "usage: prerender <early.js> <site folder> <page.html>...";
     let script = std::fs::read_to_string(args.next().expect(usage)).expect("the minified embed/early.js");
     let site = args.next().expect(usage);
-    let export_module = export_module(Path::new(&site));
+    let (export_module, endpoint) = from_manifest(Path::new(&site));
     let runtime = tokio::runtime::Builder::new_current_thread().build().expect("a runtime for yew's server renderer");
     for page in args {
         let path = Path::new(&site).join(&page);
         let html = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
-        let html = runtime.block_on(into_page(&inline_styles(&html, Path::new(&site)), &script, &export_module));
+        let html = runtime.block_on(into_page(
+            &inline_styles(&html, Path::new(&site)),
+            &script,
+            &export_module,
+            endpoint.as_deref(),
+        ));
         std::fs::write(&path, html).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
         println!("prerendered the first screens into {}", path.display());
     }
 }
 
-/// The download's module as the pages address it, from the build's manifest.
-fn export_module(site: &Path) -> String {
+/// From the build's manifest: the download's module as the pages address it, and where
+/// answers go, if anywhere.
+fn from_manifest(site: &Path) -> (String, Option<String>) {
     let path = site.join("build-manifest.json");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
     let manifest: serde_json::Value = serde_json::from_str(&text).expect("the manifest is JSON");
     let module = manifest["export"]["module"].as_str().expect("the manifest names the export's module");
-    format!("/{module}")
+    let endpoint = manifest["endpoint"].as_str().map(str::to_string);
+    if let Some(endpoint) = &endpoint {
+        assert!(
+            alliance_widget::delivery::valid_endpoint(endpoint),
+            "ENDPOINT must be an https: address, not {endpoint}"
+        );
+    }
+    (format!("/{module}"), endpoint)
 }
 
 /// `page` with each `<link rel=stylesheet href=/…>` replaced by the file's text in a `<style>`.

@@ -151,6 +151,9 @@ pub struct Wording {
     pub to_survey: &'static str,
     /// Heading of an option that is not the best fit, opened on request.
     pub other_option: &'static str,
+    /// The result's button that sends the answers to the author, and what it sends.
+    pub send: &'static str,
+    pub send_note: &'static str,
 }
 
 /// A survey is the one in the build's content: the same survey is the same place in memory.
@@ -183,12 +186,19 @@ pub struct Text {
     pub comment_clamped: &'static str,
     pub review_title: &'static str,
     pub review_intro: &'static str,
+    /// The review's introduction when the answers are sent to the author.
+    pub review_intro_send: &'static str,
+    /// Where the answers go, said before the button that sends them.
+    pub goes_to: &'static str,
     pub change: &'static str,
     pub change_label: &'static str,
     pub no_answer: &'static str,
     pub no_comment: &'static str,
     pub your_comment: &'static str,
+    /// The button that keeps the answers on this device, when nothing is sent...
     pub submit: &'static str,
+    /// ...and the one that sends them to the author.
+    pub send: &'static str,
     pub thanks_title: &'static str,
     pub thanks_body: &'static str,
     pub start_again: &'static str,
@@ -199,6 +209,16 @@ pub struct Text {
     pub delete_response_label: &'static str,
     pub delete_all: &'static str,
     pub delete_all_hint: &'static str,
+    pub delivery_sending: &'static str,
+    pub delivery_delivered: &'static str,
+    pub delivery_waiting: &'static str,
+    pub delivery_refused: &'static str,
+    pub delivery_blocked: &'static str,
+    pub delivery_not_kept: &'static str,
+    pub try_again: &'static str,
+    pub try_again_label: &'static str,
+    /// The download's name for a delivery's row.
+    pub delivery_item: &'static str,
     pub deleted_all: &'static str,
     pub notice_unreadable: &'static str,
     pub notice_newer: &'static str,

@@ -55,6 +55,13 @@ pub fn problems(content: &Content) -> Vec<String> {
         ("submitted_on", text.submitted_on, &["{date}"]),
         ("delete_response_label", text.delete_response_label, &["{date}"]),
         ("unknown_flow", text.unknown_flow, &["{value}"]),
+        ("goes_to", text.goes_to, &["{host}"]),
+        ("delivery_sending", text.delivery_sending, &["{host}"]),
+        ("delivery_delivered", text.delivery_delivered, &["{host}", "{time}"]),
+        ("delivery_waiting", text.delivery_waiting, &["{host}"]),
+        ("delivery_refused", text.delivery_refused, &["{host}", "{status}"]),
+        ("delivery_blocked", text.delivery_blocked, &["{host}"]),
+        ("try_again_label", text.try_again_label, &["{date}"]),
     ] {
         found.extend(missing_placeholders(name, template, holes));
     }
@@ -117,6 +124,7 @@ fn assessment_problems(assessment: &Assessment) -> Vec<String> {
         ("history_entry", wording.history_entry, &["{date}", "{option}"]),
         ("delete_assessment_label", wording.delete_assessment_label, &["{date}"]),
         ("other_option", wording.other_option, &["{option}"]),
+        ("send_note", wording.send_note, &["{host}"]),
     ] {
         found.extend(missing_placeholders(name, template, holes));
     }

@@ -1,18 +1,16 @@
 //! The one hook that wires a flow to the browser: its state restored from storage (and from
-//! the prerendered screens), every change stored, other tabs' writes taken up, focus moved
-//! with each step, and "delete my data".
+//! the prerendered screens), every change stored, other tabs' writes taken up, finished
+//! entries sent to the author (`outbox`), focus moved with each step, and "delete my data".
 
-use super::{Action, Flow, State};
-use crate::browser::focus_first;
+use super::outbox::use_outbox;
+use super::{Action, Flow, Handle, State};
+use crate::browser::{focus_first, use_window_event};
 use crate::clock::now;
 use crate::early::Early;
 use crate::storage::Vault;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::StorageEvent;
 use yew::prelude::*;
-
-pub type Handle<F> = UseReducerHandle<State<F>>;
 
 /// What a flow's component gets from [`use_flow`].
 pub struct Wired<F: Flow> {
@@ -32,6 +30,7 @@ pub fn use_flow<F: Flow>(vault: &Vault, early: &Early, other_view: bool) -> Wire
         use_reducer(move || State::<F>::load(&vault, now()).take_over(&early, now()))
     };
     use_stored(vault, &state);
+    use_outbox(vault, &state);
     let root = use_node_ref();
     {
         let root = root.clone();
@@ -85,24 +84,6 @@ fn use_stored<F: Flow>(vault: &Vault, state: &Handle<F>) {
             .and_then(|()| vault.save(history, records.1.as_ref(), now()));
         if let Err(failure) = saved {
             dispatcher.dispatch(Action::StorageFailed(failure.into()));
-        }
-    });
-}
-
-/// Passes every `name` event the window receives to `handler` while the component is shown:
-/// another tab's storage writes, a share link opened by changing only the address's fragment.
-#[hook]
-pub fn use_window_event(name: &'static str, handler: Callback<web_sys::Event>) {
-    use_effect_with(name, move |&name| {
-        let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |event| handler.emit(event));
-        let window = web_sys::window();
-        if let Some(window) = &window {
-            let _ = window.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
-        }
-        move || {
-            if let Some(window) = window {
-                let _ = window.remove_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
-            }
         }
     });
 }

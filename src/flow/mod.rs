@@ -6,15 +6,17 @@
 //! through the [`Flow`] trait; `hook::use_flow` wires it to storage, tab sync and focus.
 
 pub mod hook;
+mod outbox;
 pub mod screens;
 
+use crate::delivery::{self, Delivery};
 use crate::early::{replay, Early};
 use crate::storage::{Notice, Vault};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::fmt::Debug;
 use std::rc::Rc;
-use yew::Reducible;
+use yew::{Reducible, UseReducerHandle};
 
 /// What every flow keeps beside its own answers: where the visitor is, what they finished
 /// before, and how the widget is doing.
@@ -34,6 +36,8 @@ pub struct Common<F: Flow> {
     /// Just read from storage (on load, or after another tab wrote): writing it back could
     /// overwrite a newer change another tab has made meanwhile, or one still on its way here.
     pub already_stored: bool,
+    /// The delivery being sent from this tab right now, by its id.
+    pub sending: Option<String>,
 }
 
 impl<F: Flow> Common<F> {
@@ -46,6 +50,7 @@ impl<F: Flow> Common<F> {
             moved: false,
             notice: None,
             already_stored: false,
+            sending: None,
         }
     }
 
@@ -57,10 +62,12 @@ impl<F: Flow> Common<F> {
     }
 }
 
-/// An entry of a flow's history (a response, a completed assessment), known by the time it
-/// was finished.
-pub trait Dated {
+/// An entry of a flow's history (a response, a completed assessment): known by the time it
+/// was finished, and on its way to the author when it has a delivery.
+pub trait Finished {
     fn at(&self) -> u64;
+    fn delivery(&self) -> Option<&Delivery>;
+    fn delivery_mut(&mut self) -> Option<&mut Delivery>;
 }
 
 /// One flow: its own state, actions and stored records.
@@ -72,7 +79,7 @@ pub trait Flow: Clone + Debug + PartialEq + 'static {
     type Action;
     type Progress: Serialize + DeserializeOwned + PartialEq + 'static;
     type History: Serialize + DeserializeOwned + Default + PartialEq + 'static;
-    type Entry: Dated + Clone + Debug + PartialEq;
+    type Entry: Finished + Clone + Debug + PartialEq;
 
     /// A new visitor's flow, on the build's content.
     fn new() -> Self;
@@ -86,12 +93,36 @@ pub trait Flow: Clone + Debug + PartialEq + 'static {
     fn history_record(entries: Vec<Self::Entry>) -> Self::History;
     /// The flow's own reducer.
     fn act(&mut self, common: &mut Common<Self>, action: Self::Action);
+    /// What is sent to the author for `entry`: the payload's JSON.
+    fn payload(&self, entry: &Self::Entry, delivery: &Delivery) -> String;
     /// The actions that stand for what a visitor did in the prerendered screens: Start, a form
     /// field's value, and asking for the next step.
     fn start(now: u64) -> Self::Action;
     fn early_field(&self, name: &str, value: &str) -> Option<Self::Action>;
     fn go_on(now: u64) -> Self::Action;
 }
+
+/// Where a widget sends finished entries: the author's endpoint, and the page they are given
+/// on (origin and path).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SendTo {
+    pub endpoint: String,
+    pub page: String,
+}
+
+impl SendTo {
+    /// A new entry's delivery, due at once, under the random `id`.
+    pub fn delivery(&self, id: String, now: u64) -> Delivery {
+        Delivery::new(id, &self.endpoint, &self.page, now)
+    }
+
+    pub fn host(&self) -> &str {
+        delivery::host(&self.endpoint)
+    }
+}
+
+/// A flow's state as its component holds it.
+pub type Handle<F> = UseReducerHandle<State<F>>;
 
 /// A flow with what every flow has.
 #[derive(Clone, Debug, PartialEq)]
@@ -111,6 +142,12 @@ pub enum Action<F: Flow> {
     StorageFailed(Notice),
     /// Another tab stored the flow: this is what storage now holds.
     Synced(Box<State<F>>),
+    /// The delivery with this id is being sent from this tab.
+    Sending(String),
+    /// A try of the delivery with this id ended in this state.
+    Tried { id: String, state: delivery::State },
+    /// The visitor asks to send a refused delivery again.
+    TryAgain { id: String, now: u64 },
 }
 
 impl<F: Flow> State<F> {
@@ -157,6 +194,15 @@ impl<F: Flow> State<F> {
         (progress, (!history.is_empty()).then(|| F::history_record(history.clone())))
     }
 
+    /// The history entry whose delivery has this id.
+    pub fn delivery(&self, id: &str) -> Option<&Delivery> {
+        self.common.history.iter().filter_map(Finished::delivery).find(|delivery| delivery.id == id)
+    }
+
+    fn delivery_mut(&mut self, id: &str) -> Option<&mut Delivery> {
+        self.common.history.iter_mut().filter_map(Finished::delivery_mut).find(|delivery| delivery.id == id)
+    }
+
     /// Whether anything of the visitor's is stored, so "delete my data" has something to do.
     pub fn has_data(&self) -> bool {
         !self.common.history.is_empty() || self.common.started.is_some()
@@ -181,12 +227,27 @@ impl<F: Flow> Reducible for State<F> {
                 return Rc::new(State { common: Common { notice, already_stored: true, ..stored.common }, ..*stored });
             }
             Action::Flow(action) => next.flow.act(&mut next.common, action),
+            // A deleted entry leaves the outbox with it: nothing is sent after that.
             Action::Forget(at) => next.common.history.retain(|entry| entry.at() != at),
             Action::DeletedAll => {
                 next = State::new();
                 next.common.notice = Some(Notice::Deleted);
             }
             Action::StorageFailed(notice) => next.common.notice = Some(notice),
+            Action::Sending(id) => next.common.sending = Some(id),
+            Action::Tried { id, state } => {
+                next.common.sending = None;
+                if let Some(delivery) = next.delivery_mut(&id) {
+                    delivery.state = state;
+                }
+            }
+            Action::TryAgain { id, now } => {
+                if let Some(delivery) = next.delivery_mut(&id) {
+                    if let delivery::State::Refused { .. } = delivery.state {
+                        delivery.state = delivery::State::Waiting { attempts: 0, next: now };
+                    }
+                }
+            }
         }
         if next == *self {
             self

@@ -1,10 +1,12 @@
 //! What every flow shows around its own screens: the widget's frame with the sentence about
 //! stored data and the live region, "delete my data", and the list of earlier entries.
 
-use super::hook::{Handle, Wired};
+use super::hook::Wired;
+use super::Handle;
 use super::{Action, Flow};
 use crate::clock::{date_label, now};
 use crate::content::{fill, text};
+use crate::delivery::{Delivery, State};
 use crate::storage::Notice;
 use yew::prelude::*;
 
@@ -98,7 +100,7 @@ pub fn history<F: Flow>(state: &Handle<F>, words: HistoryText, entry: impl Fn(&F
             <h3>{ words.title }</h3>
             <ul>
                 { for entries.iter().rev().map(|finished| {
-                    let at = super::Dated::at(finished);
+                    let at = super::Finished::at(finished);
                     let date = date_label(at);
                     let forget = {
                         let state = state.clone();
@@ -107,6 +109,7 @@ pub fn history<F: Flow>(state: &Handle<F>, words: HistoryText, entry: impl Fn(&F
                     html! {
                         <li key={at.to_string()}>
                             { entry(finished, &date) }
+                            { delivery_status(state, super::Finished::delivery(finished), &date) }
                             <button type="button" class="aw-secondary aw-no-print"
                                 aria-label={fill(words.delete_label, &[("date", &date)])} onclick={forget}>
                                 { words.delete }
@@ -116,5 +119,29 @@ pub fn history<F: Flow>(state: &Handle<F>, words: HistoryText, entry: impl Fn(&F
                 }) }
             </ul>
         </section>
+    }
+}
+
+/// Where an entry's way to the author stands, announced as it changes; "try again" when it
+/// was refused. Nothing for an entry that is not sent.
+pub fn delivery_status<F: Flow>(state: &Handle<F>, delivery: Option<&Delivery>, date: &str) -> Html {
+    let Some(delivery) = delivery else { return html! {} };
+    let text = text();
+    let kept = !matches!(state.common.notice, Some(Notice::Unavailable | Notice::Full));
+    let sending = state.common.sending.as_deref() == Some(delivery.id.as_str());
+    let refused = matches!(delivery.state, State::Refused { .. }) && !sending;
+    let try_again = {
+        let (state, id) = (state.clone(), delivery.id.clone());
+        Callback::from(move |_| state.dispatch(Action::TryAgain { id: id.clone(), now: now() }))
+    };
+    html! {
+        <p class="aw-delivery" role="status">
+            { delivery.sentence(sending, kept) }
+            if refused {
+                { " " }
+                <button type="button" class="aw-link aw-no-print" onclick={try_again}
+                    aria-label={fill(text.try_again_label, &[("date", date)])}>{ text.try_again }</button>
+            }
+        </p>
     }
 }

@@ -7,6 +7,7 @@ mod records;
 pub mod screens;
 
 use crate::content::{survey, Question, Survey};
+use crate::delivery::{Delivery, Payload};
 use crate::flow::{Flow, State};
 pub use records::{Answer, Answers, History, Progress, Response, Step, PROGRESS, RESPONSES};
 
@@ -34,8 +35,10 @@ pub enum SurveyAction {
     Back,
     /// From the review screen, change the answer to the question at this index.
     Edit(usize),
+    /// Keep the answers; send them too when `delivery` says where.
     Submit {
         now: u64,
+        delivery: Option<Delivery>,
     },
 }
 
@@ -107,7 +110,7 @@ impl Flow for SurveyState {
                 self.go(common, Step::Question(index));
             }
             SurveyAction::Edit(_) => {}
-            SurveyAction::Submit { now } => self.submit(common, now),
+            SurveyAction::Submit { now, delivery } => self.submit(common, now, delivery),
         }
     }
 
@@ -126,6 +129,10 @@ impl Flow for SurveyState {
 
     fn go_on(_: u64) -> SurveyAction {
         SurveyAction::Next
+    }
+
+    fn payload(&self, response: &Response, delivery: &Delivery) -> String {
+        Payload::new(delivery, "survey", &response.content, response.submitted, &response.answers).json()
     }
 }
 
@@ -217,7 +224,7 @@ impl SurveyState {
         self.clamped = clamped;
     }
 
-    fn submit(&mut self, common: &mut Common, now: u64) {
+    fn submit(&mut self, common: &mut Common, now: u64, delivery: Option<Delivery>) {
         if common.step != Step::Review {
             return;
         }
@@ -231,6 +238,7 @@ impl SurveyState {
             submitted: now,
             content: self.survey.id.to_string(),
             answers: std::mem::take(&mut self.answers),
+            delivery,
         });
         common.started = None;
         self.go(common, Step::Thanks);

@@ -1,7 +1,8 @@
 //! What the survey stores, as JSON: the round in progress and the responses given. Records
 //! written by every earlier build read back (tested in `tests`).
 
-use crate::flow::Dated;
+use crate::delivery::Delivery;
+use crate::flow::Finished;
 use serde::{Deserialize, Serialize};
 
 /// Storage names of the survey's two records.
@@ -79,11 +80,20 @@ pub struct Response {
     pub submitted: u64,
     pub content: String,
     pub answers: Answers,
+    /// Its way to the author, when the widget has an endpoint.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery: Option<Delivery>,
 }
 
-impl Dated for Response {
+impl Finished for Response {
     fn at(&self) -> u64 {
         self.submitted
+    }
+    fn delivery(&self) -> Option<&Delivery> {
+        self.delivery.as_ref()
+    }
+    fn delivery_mut(&mut self) -> Option<&mut Delivery> {
+        self.delivery.as_mut()
     }
 }
 

@@ -118,14 +118,14 @@ fn the_last_question_leads_to_review_and_edit_returns_there() {
 
 #[test]
 fn submitting_keeps_the_response_and_clears_the_round() {
-    let state = answered().on(SurveyAction::Submit { now: 9_000 });
+    let state = answered().on(SurveyAction::Submit { now: 9_000, delivery: None });
     assert_eq!(state.common.step, Step::Thanks);
     assert_eq!(state.common.history.len(), 1);
     assert_eq!(state.common.history[0].submitted, 9_000);
     assert_eq!(state.common.history[0].answers.len(), 4);
     assert!(state.flow.answers.is_empty());
     assert_eq!(state.records().0, None, "nothing left in progress to store");
-    let twice = state.clone().on(SurveyAction::Submit { now: 9_001 });
+    let twice = state.clone().on(SurveyAction::Submit { now: 9_001, delivery: None });
     assert!(Rc::ptr_eq(&state, &twice), "a second click on submit changes nothing");
 }
 
@@ -133,7 +133,7 @@ fn submitting_keeps_the_response_and_clears_the_round() {
 fn submitting_with_a_gap_goes_to_the_missing_question() {
     let mut state = (*answered()).clone();
     state.flow.answers.remove("interim-fit");
-    let state = Rc::new(state).on(SurveyAction::Submit { now: 2 });
+    let state = Rc::new(state).on(SurveyAction::Submit { now: 2, delivery: None });
     assert_eq!(state.common.step, Step::Question(2));
     assert_eq!(state.common.reminders, 1);
     assert!(state.common.history.is_empty());
@@ -141,7 +141,7 @@ fn submitting_with_a_gap_goes_to_the_missing_question() {
 
 #[test]
 fn start_again_after_thanks_begins_a_new_round_and_keeps_history() {
-    let state = answered().on(SurveyAction::Submit { now: 3 }).on(SurveyAction::Start { now: 4 });
+    let state = answered().on(SurveyAction::Submit { now: 3, delivery: None }).on(SurveyAction::Start { now: 4 });
     assert_eq!(state.common.step, Step::Question(0));
     assert_eq!(state.common.started, Some(4));
     assert!(state.flow.answers.is_empty());
@@ -150,10 +150,15 @@ fn start_again_after_thanks_begins_a_new_round_and_keeps_history() {
 
 #[test]
 fn responses_are_deleted_one_by_one_or_all_at_once() {
-    let state = answered().on(SurveyAction::Submit { now: 3 });
+    let state = answered().on(SurveyAction::Submit { now: 3, delivery: None });
     let state = act(state, vec![SurveyAction::Start { now: 4 }]);
     let mut state = (*state).clone();
-    state.common.history.push(Response { submitted: 8, content: "x".into(), answers: Default::default() });
+    state.common.history.push(Response {
+        submitted: 8,
+        content: "x".into(),
+        answers: Default::default(),
+        delivery: None,
+    });
     let state = Rc::new(state).reduce(Action::Forget(3));
     assert_eq!(state.common.history.iter().map(|r| r.submitted).collect::<Vec<_>>(), vec![8]);
     let state = state.reduce(Action::DeletedAll);
@@ -291,4 +296,47 @@ fn a_state_just_loaded_is_not_written_back() {
     let loaded = Survey::load(&vault, 1);
     assert!(loaded.common.already_stored, "a new tab writes nothing, so it cannot undo another tab's write");
     assert!(!Rc::new(loaded).on(SurveyAction::Start { now: 2 }).common.already_stored);
+}
+
+fn sent(state: Rc<Survey>, id: &str, now: u64) -> Rc<Survey> {
+    let to = crate::flow::SendTo {
+        endpoint: "https://collector.example/r".into(),
+        page: "https://columns.example/a".into(),
+    };
+    state.on(SurveyAction::Submit { now, delivery: Some(to.delivery(id.into(), now)) })
+}
+
+#[test]
+fn a_sent_response_enters_the_outbox_in_the_same_record_as_the_history() {
+    let state = sent(answered(), "id-1", 50);
+    let (_, history) = state.records();
+    let response = &history.expect("the history is stored").responses[0];
+    let delivery = response.delivery.as_ref().expect("in the outbox");
+    assert_eq!((delivery.id.as_str(), delivery.is_due(50)), ("id-1", true));
+    assert_eq!(delivery.page, "https://columns.example/a");
+    let twice = sent(state.clone(), "id-2", 51);
+    assert!(Rc::ptr_eq(&state, &twice), "a double click sends one response");
+}
+
+#[test]
+fn tries_change_the_delivery_and_try_again_puts_a_refused_one_back() {
+    use crate::delivery::State as Delivery;
+    let state = sent(answered(), "id-1", 50).reduce(Action::Sending("id-1".into()));
+    assert_eq!(state.common.sending.as_deref(), Some("id-1"));
+    let refused = state.reduce(Action::Tried { id: "id-1".into(), state: Delivery::Refused { status: 400 } });
+    assert_eq!(refused.common.sending, None);
+    assert_eq!(refused.delivery("id-1").unwrap().state, Delivery::Refused { status: 400 });
+    let again = refused.reduce(Action::TryAgain { id: "id-1".into(), now: 60 });
+    assert_eq!(again.delivery("id-1").unwrap().state, Delivery::Waiting { attempts: 0, next: 60 });
+    let delivered = again.reduce(Action::Tried { id: "id-1".into(), state: Delivery::Delivered { at: 61 } });
+    let same = delivered.clone().reduce(Action::TryAgain { id: "id-1".into(), now: 62 });
+    assert!(Rc::ptr_eq(&delivered, &same), "a delivered response is never sent again");
+}
+
+#[test]
+fn deleting_a_response_takes_it_out_of_the_outbox() {
+    let state = sent(answered(), "id-1", 50);
+    let deleted = state.clone().reduce(Action::Forget(50));
+    assert_eq!(deleted.delivery("id-1"), None, "nothing is sent after the visitor deleted it");
+    assert_eq!(state.reduce(Action::DeletedAll).records(), (None, None), "delete my data empties the outbox");
 }

@@ -17,16 +17,16 @@ test('a visitor completes the survey by mouse and finds the response after a rel
   await assert.doesNotReject(review.getByText('Development alliances, Go-to-market alliances').waitFor());
   assert.match(await review.textContent(), /Only with a plan to hand over within 18 months\./);
 
-  await page.getByRole('button', { name: 'Send my answers' }).click();
+  await page.getByRole('button', { name: 'Save my answers' }).click();
   await page.getByRole('heading', { name: 'Thank you for your answers' }).waitFor();
   const today = new Date().toISOString().slice(0, 10);
-  assert.match(await page.locator('.aw-history').textContent(), new RegExp(`Sent on ${today}`));
+  assert.match(await page.locator('.aw-history').textContent(), new RegExp(`Saved on ${today}`));
   assert.equal((await stored(page))[progressKey], undefined, 'a sent survey leaves no progress behind');
 
   await page.reload();
   await page.locator('.aw-history summary').first().click();
   const history = await page.locator('.aw-history').textContent();
-  assert.match(history, new RegExp(`Sent on ${today}`));
+  assert.match(history, new RegExp(`Saved on ${today}`));
   assert.match(history, /A mix of these/);
   assert.deepEqual(errors, []);
   await context.close();
@@ -104,8 +104,8 @@ test('delete my data removes the widget keys and nothing else', async () => {
   const { context, page } = await visit(web, { path: SURVEY });
   await page.evaluate(() => localStorage.setItem('host-page', 'keep'));
   await answerAllByMouse(page);
-  await page.getByRole('button', { name: 'Send my answers' }).click();
-  await page.getByRole('button', { name: 'Delete the answers sent on' }).waitFor();
+  await page.getByRole('button', { name: 'Save my answers' }).click();
+  await page.getByRole('button', { name: 'Delete the answers saved on' }).waitFor();
   await page.getByRole('button', { name: 'Delete my data' }).click();
   await page.getByText('Your data has been deleted from this browser.').waitFor();
   assert.deepEqual(await stored(page), {});
@@ -116,14 +116,14 @@ test('delete my data removes the widget keys and nothing else', async () => {
   await context.close();
 });
 
-test('one sent response can be deleted on its own', async () => {
+test('one saved response can be deleted on its own', async () => {
   const { context, page } = await visit(web, { path: SURVEY });
   await answerAllByMouse(page);
-  await page.getByRole('button', { name: 'Send my answers' }).click();
+  await page.getByRole('button', { name: 'Save my answers' }).click();
   await page.getByRole('button', { name: 'Start again' }).click();
   await answerQuestions(page);
-  await page.getByRole('button', { name: 'Send my answers' }).click();
-  const deletes = page.getByRole('button', { name: /Delete the answers sent on/ });
+  await page.getByRole('button', { name: 'Save my answers' }).click();
+  const deletes = page.getByRole('button', { name: /Delete the answers saved on/ });
   await deletes.nth(1).waitFor();
   const [newest, oldest] = JSON.parse((await stored(page))[responsesKey]).record.responses.map((r) => r.submitted).reverse();
   await deletes.nth(1).click();

@@ -10,10 +10,12 @@ mod statements;
 use super::share::{decode, Broken};
 use super::{AssessmentState, Step};
 use crate::browser;
+use crate::browser::use_window_event;
 use crate::content::assessment;
 use crate::early::Early;
-use crate::flow::hook::{use_flow, use_window_event, Handle};
+use crate::flow::hook::use_flow;
 use crate::flow::screens::frame;
+use crate::flow::{Handle, SendTo};
 use crate::storage::Vault;
 use yew::prelude::*;
 
@@ -41,6 +43,9 @@ pub struct AssessmentProps {
     /// What the reader did in the page's prerendered screens before the wasm arrived.
     #[prop_or_default]
     pub early: Early,
+    /// Where the result may be sent, at the reader's request; nowhere when `None`.
+    #[prop_or_default]
+    pub send_to: Option<SendTo>,
 }
 
 pub type AssessmentHandle = Handle<AssessmentState>;
@@ -94,6 +99,7 @@ pub struct Page<'a> {
     page_url: &'a str,
     survey_link: Option<&'a str>,
     export_module: &'a str,
+    send_to: Option<&'a SendTo>,
 }
 
 impl<'a> Page<'a> {
@@ -104,6 +110,7 @@ impl<'a> Page<'a> {
             page_url: &props.page_url,
             survey_link: props.survey_link.as_deref(),
             export_module: &props.export_module,
+            send_to: props.send_to.as_ref(),
         }
     }
 }

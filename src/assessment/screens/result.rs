@@ -10,7 +10,7 @@ use crate::assessment::AssessmentAction;
 use crate::browser;
 use crate::clock::{date_label, now};
 use crate::content::fill;
-use crate::flow::screens::{history as history_list, on_click, HistoryText};
+use crate::flow::screens::{delivery_status, history as history_list, on_click, HistoryText};
 use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
@@ -55,10 +55,35 @@ pub fn result_screen(state: &AssessmentHandle, page: &Page, said: UseStateHandle
                 <button type="button" class="aw-primary" onclick={on_click(state, || AssessmentAction::Retake { now: now() })}>{ wording.retake }</button>
             </div>
             <p class="aw-no-print" role="status">{ said.unwrap_or_default() }</p>
+            { send(state, page) }
             <div class="aw-no-print">
                 { survey_offer(page) }
                 { history(state) }
             </div>
+        </div>
+    }
+}
+
+/// With an endpoint: the offer to send this result to the author, or where it stands once sent.
+fn send(state: &AssessmentHandle, page: &Page) -> Html {
+    let (Some(to), Some(latest)) = (page.send_to, state.common.history.last()) else { return html! {} };
+    let wording = &state.flow.assessment.wording;
+    if latest.delivery.is_some() {
+        return html! {
+            <div class="aw-send aw-no-print">{ delivery_status(state, latest.delivery.as_ref(), &date_label(latest.completed)) }</div>
+        };
+    }
+    let completed = latest.completed;
+    let to = to.clone();
+    let host = to.host().to_string();
+    let send = on_click(state, move || AssessmentAction::Send {
+        completed,
+        delivery: to.delivery(browser::random_id(), now()),
+    });
+    html! {
+        <div class="aw-send aw-no-print">
+            <p class="aw-hint">{ fill(wording.send_note, &[("host", &host)]) }</p>
+            <button type="button" class="aw-secondary" onclick={send}>{ wording.send }</button>
         </div>
     }
 }

@@ -9,8 +9,9 @@ mod thanks;
 use super::{Step, SurveyState};
 use crate::content::{fill, text};
 use crate::early::Early;
-use crate::flow::hook::{use_flow, Handle};
+use crate::flow::hook::use_flow;
 use crate::flow::screens::frame;
+use crate::flow::{Handle, SendTo};
 use crate::storage::Vault;
 use yew::prelude::*;
 
@@ -25,6 +26,9 @@ pub struct SurveyProps {
     /// What the visitor did in the page's prerendered screens before the wasm arrived.
     #[prop_or_default]
     pub early: Early,
+    /// Where the answers go; kept on this device only when `None`.
+    #[prop_or_default]
+    pub send_to: Option<SendTo>,
 }
 
 pub type SurveyHandle = Handle<SurveyState>;
@@ -38,7 +42,7 @@ pub fn SurveyWidget(props: &SurveyProps) -> Html {
     let screen = match survey.common.step {
         Step::Intro => intro_screen(survey),
         Step::Question(_) => question_screen(survey, &props.uid),
-        Step::Review => review::review_screen(survey),
+        Step::Review => review::review_screen(survey, props.send_to.as_ref()),
         Step::Thanks => thanks::thanks_screen(survey),
     };
     let at_an_end = matches!(survey.common.step, Step::Intro | Step::Thanks);

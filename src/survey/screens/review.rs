@@ -2,15 +2,24 @@
 //! the thank-you screen and the history.
 
 use super::SurveyHandle;
+use crate::browser;
 use crate::clock::now;
 use crate::content::{fill, survey, text};
 use crate::flow::screens::on_click;
-use crate::flow::Action;
+use crate::flow::{Action, SendTo};
 use crate::survey::{Answers, SurveyAction};
 use yew::prelude::*;
 
-pub fn review_screen(survey: &SurveyHandle) -> Html {
+/// `send_to`: where the answers go when given; kept on this device only when `None`.
+pub fn review_screen(survey: &SurveyHandle, send_to: Option<&SendTo>) -> Html {
     let text = text();
+    let submit = {
+        let send_to = send_to.cloned();
+        on_click(survey, move || {
+            let now = now();
+            SurveyAction::Submit { now, delivery: send_to.as_ref().map(|to| to.delivery(browser::random_id(), now)) }
+        })
+    };
     let edit = {
         let survey = survey.clone();
         Callback::from(move |index| survey.dispatch(Action::Flow(SurveyAction::Edit(index))))
@@ -18,12 +27,15 @@ pub fn review_screen(survey: &SurveyHandle) -> Html {
     html! {
         <div class="aw-step">
             <h2 class="aw-step-heading" tabindex="-1">{ text.review_title }</h2>
-            <p>{ text.review_intro }</p>
+            <p>{ if send_to.is_some() { text.review_intro_send } else { text.review_intro } }</p>
             { answer_list(&survey.flow.answers, Some(edit)) }
+            if let Some(to) = send_to {
+                <p class="aw-hint">{ fill(text.goes_to, &[("host", to.host())]) }</p>
+            }
             <div class="aw-nav">
                 <button type="button" class="aw-secondary" onclick={on_click(survey, || SurveyAction::Back)}>{ text.back }</button>
-                <button type="button" class="aw-primary" onclick={on_click(survey, || SurveyAction::Submit { now: now() })}>
-                    { text.submit }
+                <button type="button" class="aw-primary" onclick={submit}>
+                    { if send_to.is_some() { text.send } else { text.submit } }
                 </button>
             </div>
         </div>

@@ -2,20 +2,24 @@
 
 use super::review::answer_list;
 use super::SurveyHandle;
-use crate::clock::now;
+use crate::clock::{date_label, now};
 use crate::content::{fill, text};
-use crate::flow::screens::{history as history_list, on_click, HistoryText};
+use crate::flow::screens::{delivery_status, history as history_list, on_click, HistoryText};
 use crate::survey::SurveyAction;
 use yew::prelude::*;
 
 pub fn thanks_screen(survey: &SurveyHandle) -> Html {
     let text = text();
-    let latest = survey.common.history.last().map(|r| r.answers.clone()).unwrap_or_default();
+    let latest = survey.common.history.last();
+    let answers = latest.map(|r| r.answers.clone()).unwrap_or_default();
+    let delivery = latest.and_then(|r| r.delivery.as_ref());
+    let date = latest.map(|r| date_label(r.submitted)).unwrap_or_default();
     html! {
         <div class="aw-step">
             <h2 class="aw-step-heading" tabindex="-1">{ text.thanks_title }</h2>
             <p>{ text.thanks_body }</p>
-            { answer_list(&latest, None) }
+            { delivery_status(survey, delivery, &date) }
+            { answer_list(&answers, None) }
             <div class="aw-nav">
                 <button type="button" class="aw-primary" onclick={on_click(survey, || SurveyAction::Start { now: now() })}>
                     { text.start_again }
