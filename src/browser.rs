@@ -79,7 +79,8 @@ export async function post(url, body, timeout) {
       cache: 'no-store', referrerPolicy: 'no-referrer', headers: { 'Content-Type': 'application/json' } });
     return [response.status, response.headers.get('Retry-After') ?? ''];
   } catch {
-    await new Promise((done) => setTimeout(done, 0));
+    // The page reports a blocked request by an event of its own, soon after.
+    await new Promise((done) => setTimeout(done, 100));
     if (blocked) console.warn(`Alliance widget: this page's Content-Security-Policy does not allow sending answers to ${url} (connect-src).`);
     return [blocked ? -1 : 0, ''];
   } finally {

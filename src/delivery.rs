@@ -53,6 +53,10 @@ impl Delivery {
         matches!(self.state, State::Waiting { next, .. } if next <= now)
     }
 
+    pub fn is_waiting(&self) -> bool {
+        matches!(self.state, State::Waiting { .. })
+    }
+
     /// The endpoint's host, as the visitor is told where answers go.
     pub fn host(&self) -> &str {
         host(&self.endpoint)

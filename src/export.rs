@@ -182,4 +182,22 @@ mod tests {
         assert!(csv.contains("\nsecond line\""), "a newline stays inside its quoted field");
         assert_eq!(csv.matches("\"assessment\"").count(), 10, "the best fit and nine answers");
     }
+
+    #[test]
+    fn each_entry_says_where_its_delivery_stands() {
+        use crate::delivery::{Delivery, State};
+        let delivery = Delivery {
+            state: State::Delivered { at: 1_795_391_999_000 },
+            ..Delivery::new("a".into(), "https://collector.example/r", "p", 1)
+        };
+        let sent = Response { delivery: Some(delivery), ..response() };
+        let json: serde_json::Value = serde_json::from_str(&json(&[sent.clone(), response()], &[])).unwrap();
+        assert_eq!(json["survey"][0]["delivery"], "Delivered to collector.example on 2026-11-22 23:59 UTC.");
+        assert!(json["survey"][1].get("delivery").is_none(), "a response kept on this device only");
+        let csv = csv(&[sent], &[]);
+        assert!(
+            csv.contains(r#""survey","2026-11-22","Delivery to the author","Delivered to collector.example"#),
+            "{csv}"
+        );
+    }
 }

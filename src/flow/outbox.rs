@@ -10,33 +10,31 @@ use crate::browser;
 use crate::browser::use_window_event;
 use crate::clock::now;
 use crate::delivery::{after_try, retry_after, Answer, State, TIMEOUT_MS};
-use crate::storage::{Notice, Vault};
+use crate::storage::Vault;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
-/// What this tab knows of the flow's history, for when storage keeps nothing.
-struct Latest<F: Flow> {
-    history: Vec<F::Entry>,
-    /// Storage keeps what is written (not off, not full).
-    kept: bool,
-}
+/// What this tab knows of the flow's history: what it sends when storage keeps nothing.
+type Latest<F> = Rc<RefCell<Vec<<F as Flow>::Entry>>>;
 
 /// Runs the outbox of the flow `state` shows, stored in `vault`.
 #[hook]
 pub fn use_outbox<F: Flow>(vault: &Vault, state: &Handle<F>) {
-    let latest = use_mut_ref(|| Latest::<F> { history: Vec::new(), kept: true });
-    {
-        let kept = !matches!(state.common.notice, Some(Notice::Unavailable | Notice::Full));
-        *latest.borrow_mut() = Latest { history: state.common.history.clone(), kept };
-    }
+    let latest: Latest<F> = use_mut_ref(Vec::new);
+    *latest.borrow_mut() = state.common.history.clone();
+    // `at_once`: everything waiting, whatever its wait (a page load, the network back).
     let drain = {
         let (vault, state, latest) = (vault.clone(), state.clone(), latest.clone());
-        Callback::from(move |()| drain(vault.clone(), state.clone(), latest.clone()))
+        Callback::from(move |at_once| drain(vault.clone(), state.clone(), latest.clone(), at_once))
     };
-    use_window_event("online", drain.reform(|_| ()));
+    use_window_event("online", drain.reform(|_| true));
+    {
+        let drain = drain.clone();
+        use_effect_with((), move |()| drain.emit(true));
+    }
     // The next moment something is due; while a try is under way, it sets the next one itself.
     let next = state.common.history.iter().filter_map(Finished::delivery).filter_map(|delivery| match delivery.state {
         State::Waiting { next, .. } => Some(next),
@@ -46,7 +44,7 @@ pub fn use_outbox<F: Flow>(vault: &Vault, state: &Handle<F>) {
     use_effect_with(due, move |&due| {
         let window = web_sys::window();
         let timer = due.zip(window.as_ref()).and_then(|(due, window)| {
-            let task = Closure::once_into_js(move || drain.emit(()));
+            let task = Closure::once_into_js(move || drain.emit(false));
             let wait = due.saturating_sub(now()).min(i32::MAX as u64) as i32;
             window.set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), wait).ok()
         });
@@ -59,27 +57,36 @@ pub fn use_outbox<F: Flow>(vault: &Vault, state: &Handle<F>) {
 }
 
 /// Sends what is due, one at a time, if no other tab or widget is sending this flow's outbox.
-fn drain<F: Flow>(vault: Vault, state: Handle<F>, latest: Rc<RefCell<Latest<F>>>) {
+fn drain<F: Flow>(vault: Vault, state: Handle<F>, latest: Latest<F>, at_once: bool) {
     let name = vault.key("outbox");
     let task = Closure::once_into_js(move || {
         wasm_bindgen_futures::future_to_promise(async move {
-            send_due(&vault, &state, &latest).await;
+            send_due(&vault, &state, &latest, at_once).await;
             Ok(JsValue::UNDEFINED)
         })
     });
     let _ = browser::with_lock(&name, &task);
 }
 
-async fn send_due<F: Flow>(vault: &Vault, state: &Handle<F>, latest: &RefCell<Latest<F>>) {
+async fn send_due<F: Flow>(vault: &Vault, state: &Handle<F>, latest: &Latest<F>, at_once: bool) {
+    let due =
+        |entry: &&F::Entry| entry.delivery().is_some_and(|d| if at_once { d.is_waiting() } else { d.is_due(now()) });
     loop {
-        let kept = latest.borrow().kept;
-        let entries = if kept { stored::<F>(vault) } else { latest.borrow().history.clone() };
-        let Some(entry) = entries.iter().find(|entry| entry.delivery().is_some_and(|d| d.is_due(now()))) else {
-            return;
+        // What storage holds now, so that what another tab sent is not sent again; and what
+        // only this tab holds (storage off or full), which it sends once, from memory.
+        let stored = stored::<F>(vault);
+        let in_storage = |entry: &F::Entry| {
+            stored.iter().any(|kept| kept.delivery().map(|d| &d.id) == entry.delivery().map(|d| &d.id))
+        };
+        let memory = latest.borrow().clone();
+        let (entry, kept) = match (stored.iter().find(due), memory.iter().filter(|e| !in_storage(e)).find(due)) {
+            (Some(entry), _) => (entry.clone(), true),
+            (None, Some(entry)) => (entry.clone(), false),
+            (None, None) => return,
         };
         let delivery = entry.delivery().expect("found by its delivery").clone();
         state.dispatch(Action::Sending(delivery.id.clone()));
-        let answer = try_once(&delivery.endpoint, &state.flow.payload(entry, &delivery)).await;
+        let answer = try_once(&delivery.endpoint, &state.flow.payload(&entry, &delivery)).await;
         let mut next = after_try(&delivery.state, answer, now(), browser::jitter());
         if !kept && !matches!(next, State::Delivered { .. }) {
             // Nothing keeps it for a later try: this one was the only one.
@@ -92,6 +99,8 @@ async fn send_due<F: Flow>(vault: &Vault, state: &Handle<F>, latest: &RefCell<La
         if kept {
             store::<F>(vault, &delivery.id, &next);
         }
+        // This tab's copy too, before the next round of the loop reads it.
+        set_state(latest.borrow_mut().iter_mut(), &delivery.id, &next);
         let delivered = matches!(next, State::Delivered { .. });
         state.dispatch(Action::Tried { id: delivery.id, state: next });
         // An endpoint that failed once is given its wait before anything else is tried.
@@ -125,7 +134,13 @@ fn stored<F: Flow>(vault: &Vault) -> Vec<F::Entry> {
 /// Writes a try's outcome into the stored history at once, before another tab may look.
 fn store<F: Flow>(vault: &Vault, id: &str, next: &State) {
     let mut entries = stored::<F>(vault);
-    let Some(delivery) = entries.iter_mut().filter_map(Finished::delivery_mut).find(|d| d.id == id) else { return };
-    delivery.state = next.clone();
-    let _ = vault.save(F::RECORDS.1, Some(&F::history_record(entries)), now());
+    if set_state(entries.iter_mut(), id, next) {
+        let _ = vault.save(F::RECORDS.1, Some(&F::history_record(entries)), now());
+    }
+}
+
+/// Sets the state of the delivery with this id among `entries`; tells whether it was there.
+fn set_state<'a, E: Finished + 'a>(entries: impl Iterator<Item = &'a mut E>, id: &str, next: &State) -> bool {
+    let found = entries.filter_map(Finished::delivery_mut).find(|delivery| delivery.id == id);
+    found.map(|delivery| delivery.state = next.clone()).is_some()
 }
