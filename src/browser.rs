@@ -62,13 +62,14 @@ pub fn jitter() -> f64 {
     js_sys::Math::random()
 }
 
-// Sending, and one sender at a time. `post` resolves to [status, Retry-After]: status 0 when
-// nothing answered (offline, refused connection, timeout), -1 when the page's
-// Content-Security-Policy blocked the request. `withLock` runs `task` (returning a promise)
-// only in the one tab or widget that holds `name`: Web Locks where the browser has them, else
-// a lease in localStorage that expires.
+// Sending, one try at a time, by one tab or widget at a time. `send` takes the lock `name`
+// (Web Locks where the browser has them, else a lease in localStorage that expires) and calls
+// `choose(held)`: without the lock it returns nothing; with it, the [endpoint, body] of what
+// is due, or nothing. Then it POSTs that and calls `report(status, retryAfter)`: status 0 when
+// nothing answered (offline, a refused connection, over `timeout` ms), -1 when the page's
+// Content-Security-Policy blocked the request, -2 when nothing was sent. Each is called once.
 #[wasm_bindgen::prelude::wasm_bindgen(inline_js = "
-export async function post(url, body, timeout) {
+async function post(url, body, timeout) {
   let blocked = false;
   const seen = (event) => { if (url.startsWith(event.blockedURI)) blocked = true; };
   document.addEventListener('securitypolicyviolation', seen);
@@ -88,24 +89,29 @@ export async function post(url, body, timeout) {
     document.removeEventListener('securitypolicyviolation', seen);
   }
 }
-export function withLock(name, task) {
-  if (navigator.locks) return navigator.locks.request(name, { ifAvailable: true }, (lock) => lock && task());
+function withLock(name, task) {
+  if (navigator.locks) return navigator.locks.request(name, { ifAvailable: true }, (lock) => task(Boolean(lock)));
   const key = `${name}:lease`;
   const me = Math.random().toString(36).slice(2);
   try {
     const held = JSON.parse(localStorage.getItem(key) ?? 'null');
-    if (held && held.until > Date.now()) return Promise.resolve();
+    if (held && held.until > Date.now()) return task(false);
     localStorage.setItem(key, JSON.stringify({ me, until: Date.now() + 60000 }));
-    if (JSON.parse(localStorage.getItem(key)).me !== me) return Promise.resolve();
+    if (JSON.parse(localStorage.getItem(key)).me !== me) return task(false);
   } catch {
     // No storage: nothing is shared with another tab, so this one sends.
   }
-  return Promise.resolve(task()).finally(() => { try { localStorage.removeItem(key); } catch {} });
+  return Promise.resolve(task(true)).finally(() => { try { localStorage.removeItem(key); } catch {} });
+}
+export function send(name, choose, report, timeout) {
+  withLock(name, async (held) => {
+    const next = choose(held);
+    const [status, retryAfter] = next ? await post(next[0], next[1], timeout) : [-2, ''];
+    report(status, retryAfter);
+  });
 }")]
 extern "C" {
-    pub fn post(url: &str, body: &str, timeout: u32) -> js_sys::Promise;
-    #[wasm_bindgen::prelude::wasm_bindgen(js_name = withLock)]
-    pub fn with_lock(name: &str, task: &wasm_bindgen::JsValue) -> js_sys::Promise;
+    pub fn send(name: &str, choose: &wasm_bindgen::JsValue, report: &wasm_bindgen::JsValue, timeout: u32);
 }
 
 // The download's code is a wasm of its own (src/bin/export.rs); its module's address comes

@@ -8,7 +8,6 @@
 use crate::clock::{iso_date_time, time_label};
 use crate::content::{fill, text};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// The payload's format number: receivers can tell later formats apart.
 pub const FORMAT: u32 = 1;
@@ -32,7 +31,7 @@ pub struct Delivery {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "state", rename_all = "lowercase")]
+#[serde(rename_all = "lowercase")]
 pub enum State {
     /// In the outbox: tried `attempts` times, next due at `next` (ms since 1970).
     Waiting { attempts: u32, next: u64 },
@@ -161,9 +160,17 @@ pub struct Payload<'a, A: Serialize> {
     pub answers: A,
     /// The self-assessment's fit per option (0 to 100) and its best fit; not in the survey's.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fits: Option<BTreeMap<&'a str, u32>>,
+    pub fits: Option<Fits>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub best_fit: Option<&'a str>,
+}
+
+/// A fit per option, by the options' ids (the content's validation keeps them these three).
+#[derive(Serialize)]
+pub struct Fits {
+    pub interim: u32,
+    pub internal: u32,
+    pub external: u32,
 }
 
 impl<'a, A: Serialize> Payload<'a, A> {

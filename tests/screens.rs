@@ -113,9 +113,9 @@ async fn each_response_says_where_its_delivery_stands() {
     const SENT: &[(&str, &str)] = &[(
         RESPONSES,
         r#"{"format":1,"updated":1,"record":{"responses":[
-            {"submitted":1,"content":"c","answers":[],"delivery":{"id":"a","endpoint":"https://collector.example/r","page":"p","state":{"state":"delivered","at":1795391999000}}},
-            {"submitted":2,"content":"c","answers":[],"delivery":{"id":"b","endpoint":"https://collector.example/r","page":"p","state":{"state":"waiting","attempts":3,"next":5}}},
-            {"submitted":3,"content":"c","answers":[],"delivery":{"id":"c","endpoint":"https://collector.example/r","page":"p","state":{"state":"refused","status":400}}}]}}"#,
+            {"submitted":1,"content":"c","answers":[],"delivery":{"id":"a","endpoint":"https://collector.example/r","page":"p","state":{"delivered":{"at":1795391999000}}}},
+            {"submitted":2,"content":"c","answers":[],"delivery":{"id":"b","endpoint":"https://collector.example/r","page":"p","state":{"waiting":{"attempts":3,"next":5}}}},
+            {"submitted":3,"content":"c","answers":[],"delivery":{"id":"c","endpoint":"https://collector.example/r","page":"p","state":{"refused":{"status":400}}}}]}}"#,
     )];
     let html = render(SENT).await;
     assert!(html.contains("Delivered to collector.example on 2026-11-22 23:59 UTC."), "{html}");

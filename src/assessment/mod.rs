@@ -8,7 +8,7 @@ pub mod screens;
 pub mod share;
 
 use crate::content::{assessment, Assessment};
-use crate::delivery::{Delivery, Payload};
+use crate::delivery::{Delivery, Fits, Payload};
 use crate::flow::Flow;
 pub use records::{Completed, Given, History, Progress, Step, COMPLETED, PROGRESS};
 use scoring::{score, Route, Score};
@@ -135,7 +135,9 @@ impl Flow for AssessmentState {
         let id = |route: Route| self.assessment.outcomes[route.index()].id;
         let mut payload =
             Payload::new(delivery, "assessment", &completed.content, completed.completed, &completed.answers);
-        payload.fits = Some(Route::ALL.iter().map(|&route| (id(route), score.fit(route))).collect());
+        let fit = |route| score.fit(route);
+        payload.fits =
+            Some(Fits { interim: fit(Route::Interim), internal: fit(Route::Internal), external: fit(Route::External) });
         payload.best_fit = Some(id(score.best()));
         payload.json()
     }

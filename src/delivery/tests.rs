@@ -120,7 +120,7 @@ fn a_delivery_is_stored_with_its_state() {
     let json = serde_json::to_string(&delivery).unwrap();
     assert_eq!(
         json,
-        r#"{"id":"a","endpoint":"https://c.example/r","page":"p","state":{"state":"waiting","attempts":2,"next":7}}"#
+        r#"{"id":"a","endpoint":"https://c.example/r","page":"p","state":{"waiting":{"attempts":2,"next":7}}}"#
     );
     assert_eq!(serde_json::from_str::<Delivery>(&json).unwrap(), delivery);
 }

@@ -9,7 +9,7 @@ use super::{Action, Finished, Flow};
 use crate::browser;
 use crate::browser::use_window_event;
 use crate::clock::now;
-use crate::delivery::{after_try, retry_after, Answer, State, TIMEOUT_MS};
+use crate::delivery::{after_try, retry_after, Answer, Delivery, State, TIMEOUT_MS};
 use crate::storage::Vault;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -56,74 +56,67 @@ pub fn use_outbox<F: Flow>(vault: &Vault, state: &Handle<F>) {
     });
 }
 
-/// Sends what is due, one at a time, if no other tab or widget is sending this flow's outbox.
+/// Sends what is due, one at a time, if no other tab or widget is sending this flow's outbox;
+/// after a delivery, the next.
 fn drain<F: Flow>(vault: Vault, state: Handle<F>, latest: Latest<F>, at_once: bool) {
-    let name = vault.key("outbox");
-    let task = Closure::once_into_js(move || {
-        wasm_bindgen_futures::future_to_promise(async move {
-            send_due(&vault, &state, &latest, at_once).await;
-            Ok(JsValue::UNDEFINED)
+    let picked: Rc<RefCell<Option<(Delivery, bool)>>> = Rc::default();
+    let choose = {
+        let (vault, state, latest, picked) = (vault.clone(), state.clone(), latest.clone(), picked.clone());
+        Closure::once_into_js(move |held: bool| -> JsValue {
+            let Some((entry, kept)) = held.then(|| next_due::<F>(&vault, &latest, at_once)).flatten() else {
+                return JsValue::UNDEFINED;
+            };
+            let delivery = entry.delivery().expect("found by its delivery").clone();
+            state.dispatch(Action::Sending(delivery.id.clone()));
+            let body = state.flow.payload(&entry, &delivery);
+            let next = js_sys::Array::of2(&delivery.endpoint.as_str().into(), &body.into());
+            *picked.borrow_mut() = Some((delivery, kept));
+            next.into()
         })
-    });
-    let _ = browser::with_lock(&name, &task);
-}
-
-async fn send_due<F: Flow>(vault: &Vault, state: &Handle<F>, latest: &Latest<F>, at_once: bool) {
-    let due =
-        |entry: &&F::Entry| entry.delivery().is_some_and(|d| if at_once { d.is_waiting() } else { d.is_due(now()) });
-    loop {
-        // What storage holds now, so that what another tab sent is not sent again; and what
-        // only this tab holds (storage off or full), which it sends once, from memory.
-        let stored = stored::<F>(vault);
-        let in_storage = |entry: &F::Entry| {
-            stored.iter().any(|kept| kept.delivery().map(|d| &d.id) == entry.delivery().map(|d| &d.id))
+    };
+    let name = vault.key("outbox");
+    let report = Closure::once_into_js(move |status: i32, wait: String| {
+        let Some((delivery, kept)) = picked.borrow_mut().take() else { return };
+        let answer = match status {
+            -1 => Answer::Blocked,
+            100..=599 => Answer::Status { status: status as u16, retry_after: retry_after(&wait) },
+            _ => Answer::NoAnswer,
         };
-        let memory = latest.borrow().clone();
-        let (entry, kept) = match (stored.iter().find(due), memory.iter().filter(|e| !in_storage(e)).find(due)) {
-            (Some(entry), _) => (entry.clone(), true),
-            (None, Some(entry)) => (entry.clone(), false),
-            (None, None) => return,
-        };
-        let delivery = entry.delivery().expect("found by its delivery").clone();
-        state.dispatch(Action::Sending(delivery.id.clone()));
-        let answer = try_once(&delivery.endpoint, &state.flow.payload(&entry, &delivery)).await;
         let mut next = after_try(&delivery.state, answer, now(), browser::jitter());
         if !kept && !matches!(next, State::Delivered { .. }) {
             // Nothing keeps it for a later try: this one was the only one.
-            let status = match answer {
-                Answer::Status { status, .. } => status,
-                _ => 0,
-            };
+            let status = if let Answer::Status { status, .. } = answer { status } else { 0 };
             next = State::Refused { status };
         }
         if kept {
-            store::<F>(vault, &delivery.id, &next);
+            store::<F>(&vault, &delivery.id, &next);
         }
-        // This tab's copy too, before the next round of the loop reads it.
+        // This tab's copy too, before the next round reads it.
         set_state(latest.borrow_mut().iter_mut(), &delivery.id, &next);
         let delivered = matches!(next, State::Delivered { .. });
         state.dispatch(Action::Tried { id: delivery.id, state: next });
-        // An endpoint that failed once is given its wait before anything else is tried.
-        if !delivered {
-            return;
+        // An endpoint that failed is given its wait before anything else is tried.
+        if delivered {
+            drain(vault, state, latest, at_once);
         }
-    }
+    });
+    browser::send(&name, &choose, &report, TIMEOUT_MS);
 }
 
-/// One POST of `body` to `endpoint`.
-async fn try_once(endpoint: &str, body: &str) -> Answer {
-    let Ok(answer) = wasm_bindgen_futures::JsFuture::from(browser::post(endpoint, body, TIMEOUT_MS)).await else {
-        return Answer::NoAnswer;
-    };
-    let answer = js_sys::Array::from(&answer);
-    match answer.get(0).as_f64().unwrap_or(0.0) as i32 {
-        -1 => Answer::Blocked,
-        status @ 100..=599 => {
-            let retry_after = answer.get(1).as_string().and_then(|value| retry_after(&value));
-            Answer::Status { status: status as u16, retry_after }
-        }
-        _ => Answer::NoAnswer,
+/// The next entry to send, and whether storage keeps it: from what storage holds now, so that
+/// what another tab sent is not sent again; else from what only this tab holds (storage off or
+/// full), which is tried once.
+fn next_due<F: Flow>(vault: &Vault, latest: &Latest<F>, at_once: bool) -> Option<(F::Entry, bool)> {
+    let due =
+        |entry: &&F::Entry| entry.delivery().is_some_and(|d| if at_once { d.is_waiting() } else { d.is_due(now()) });
+    let id = |entry: &F::Entry| entry.delivery().map(|d| d.id.clone());
+    let stored = stored::<F>(vault);
+    if let Some(entry) = stored.iter().find(due) {
+        return Some((entry.clone(), true));
     }
+    let memory = latest.borrow();
+    let only_here = memory.iter().filter(|entry| !stored.iter().any(|kept| id(kept) == id(entry)));
+    only_here.into_iter().find(due).map(|entry| (entry.clone(), false))
 }
 
 /// The flow's history as storage holds it now.

@@ -99,7 +99,7 @@ test('online: one POST with the documented body, the comment as typed, and "deli
   assert.equal(headers.referer, undefined, 'no referrer');
   await page.getByText(HOSTILE).first().waitFor();
   const [response] = await responses(page);
-  assert.equal(response.delivery.state.state, 'delivered', 'marked delivered in storage');
+  assert.ok('delivered' in response.delivery.state, 'marked delivered in storage');
   assert.deepEqual(errors, []);
   await context.close();
   await inbox.close();
@@ -126,7 +126,7 @@ test('offline at submit: nothing lost; back online, delivered once', async () =>
   await send(page);
   await page.getByText(says(T.delivery_waiting)).first().waitFor();
   const [waiting] = await responses(page);
-  assert.equal(waiting.delivery.state.state, 'waiting', 'kept in the outbox');
+  assert.ok('waiting' in waiting.delivery.state, 'kept in the outbox');
   assert.equal(inbox.posts.length, 0);
   await context.setOffline(false);
   await page.getByText(says(T.delivery_delivered)).first().waitFor({ timeout: 20_000 });
@@ -160,7 +160,7 @@ test('two tabs on one namespace with answers in the outbox: every id is POSTed o
   await one.page.getByRole('button', { name: T.start_again }).click();
   await answerQuestions(one.page);
   await one.page.getByRole('button', { name: T.send }).click();
-  const waiting = async () => (await responses(two.page, 'shared')).filter((r) => r.delivery.state.state === 'waiting').length;
+  const waiting = async () => (await responses(two.page, 'shared')).filter((r) => 'waiting' in r.delivery.state).length;
   await until(async () => (await waiting()) === 2, 'both responses in the outbox');
   await one.context.setOffline(false);
   await until(() => inbox.posts.length >= 2, 'both responses');
