@@ -151,6 +151,21 @@ test('the tab closed while the collector holds the request: the next visit deliv
   await inbox.close();
 });
 
+test('a collector that does not answer within 15 s: the try is given up and made again', async () => {
+  inbox = await collector();
+  inbox.answerNext('hold');
+  const { context, page } = await host(survey(inbox.url));
+  await send(page);
+  await until(() => inbox.posts.length === 1, 'the first POST');
+  await page.getByText(says(T.delivery_waiting)).first().waitFor({ timeout: 20_000 });
+  await page.getByText(says(T.delivery_delivered)).first().waitFor({ timeout: 10_000 });
+  inbox.release();
+  assert.equal(inbox.posts.length, 2);
+  assert.equal(new Set(inbox.ids()).size, 1);
+  await context.close();
+  await inbox.close();
+});
+
 test('two tabs on one namespace with answers in the outbox: every id is POSTed once', async () => {
   inbox = await collector();
   const one = await host(survey(inbox.url, 'shared'));
