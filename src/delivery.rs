@@ -85,30 +85,30 @@ impl Delivery {
 
 /// What came back from one try.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Answer {
+pub enum Reply {
     /// The HTTP status, and `Retry-After` in milliseconds when the endpoint said one.
     Status { status: u16, retry_after: Option<u64> },
     /// No answer: offline, the connection failed, or the request took longer than the timeout.
-    NoAnswer,
+    Silent,
     /// The page's rules (its Content-Security-Policy) do not let it reach the endpoint.
     Blocked,
 }
 
 /// The delivery's state after a try that got `answer` at `now`; `jitter` in 0..1 spreads the
 /// waits of many visitors so that a recovering endpoint is not hit by all at once.
-pub fn after_try(state: &State, answer: Answer, now: u64, jitter: f64) -> State {
+pub fn after_try(state: &State, answer: Reply, now: u64, jitter: f64) -> State {
     let attempts = match state {
         State::Waiting { attempts, .. } => attempts + 1,
         _ => 1,
     };
     let again = |wait: u64| State::Waiting { attempts, next: now + wait };
     match answer {
-        Answer::Status { status: 200..=299, .. } => State::Delivered { at: now },
-        Answer::Status { status: 429, retry_after: Some(wait) } => again(wait.min(LONGEST_WAIT_MS)),
-        Answer::Status { status, .. } if retried(status) => again(backoff(attempts, jitter)),
-        Answer::Status { status, .. } => State::Refused { status },
-        Answer::NoAnswer => again(backoff(attempts, jitter)),
-        Answer::Blocked => State::Refused { status: 0 },
+        Reply::Status { status: 200..=299, .. } => State::Delivered { at: now },
+        Reply::Status { status: 429, retry_after: Some(wait) } => again(wait.min(LONGEST_WAIT_MS)),
+        Reply::Status { status, .. } if retried(status) => again(backoff(attempts, jitter)),
+        Reply::Status { status, .. } => State::Refused { status },
+        Reply::Silent => again(backoff(attempts, jitter)),
+        Reply::Blocked => State::Refused { status: 0 },
     }
 }
 

@@ -6,8 +6,8 @@ fn waiting(attempts: u32) -> State {
     State::Waiting { attempts, next: NOW }
 }
 
-fn status(status: u16) -> Answer {
-    Answer::Status { status, retry_after: None }
+fn status(status: u16) -> Reply {
+    Reply::Status { status, retry_after: None }
 }
 
 #[test]
@@ -19,7 +19,7 @@ fn a_2xx_answer_is_delivered_at_that_moment() {
 
 #[test]
 fn busy_failing_or_silent_endpoints_are_tried_again_later() {
-    for answer in [status(408), status(425), status(429), status(500), status(503), Answer::NoAnswer] {
+    for answer in [status(408), status(425), status(429), status(500), status(503), Reply::Silent] {
         let State::Waiting { attempts, next } = after_try(&waiting(0), answer, NOW, 0.5) else {
             panic!("{answer:?} is tried again");
         };
@@ -32,12 +32,12 @@ fn other_4xx_answers_stop_the_tries() {
     for code in [400, 401, 403, 404, 410, 413, 422] {
         assert_eq!(after_try(&waiting(2), status(code), NOW, 0.5), State::Refused { status: code });
     }
-    assert_eq!(after_try(&waiting(0), Answer::Blocked, NOW, 0.5), State::Refused { status: 0 });
+    assert_eq!(after_try(&waiting(0), Reply::Blocked, NOW, 0.5), State::Refused { status: 0 });
 }
 
 #[test]
 fn retry_after_is_honoured_for_429_within_the_longest_wait() {
-    let answer = |seconds| Answer::Status { status: 429, retry_after: retry_after(seconds) };
+    let answer = |seconds| Reply::Status { status: 429, retry_after: retry_after(seconds) };
     assert_eq!(after_try(&waiting(0), answer("30"), NOW, 0.9), State::Waiting { attempts: 1, next: NOW + 30_000 });
     assert_eq!(
         after_try(&waiting(0), answer("86400"), NOW, 0.9),

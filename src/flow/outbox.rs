@@ -9,7 +9,7 @@ use super::{Action, Finished, Flow};
 use crate::browser;
 use crate::browser::use_window_event;
 use crate::clock::now;
-use crate::delivery::{after_try, retry_after, Answer, Delivery, State, TIMEOUT_MS};
+use crate::delivery::{after_try, retry_after, Delivery, Reply, State, TIMEOUT_MS};
 use crate::storage::Vault;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -78,14 +78,14 @@ fn drain<F: Flow>(vault: Vault, state: Handle<F>, latest: Latest<F>, at_once: bo
     let report = Closure::once_into_js(move |status: i32, wait: String| {
         let Some((delivery, kept)) = picked.borrow_mut().take() else { return };
         let answer = match status {
-            -1 => Answer::Blocked,
-            100..=599 => Answer::Status { status: status as u16, retry_after: retry_after(&wait) },
-            _ => Answer::NoAnswer,
+            -1 => Reply::Blocked,
+            100..=599 => Reply::Status { status: status as u16, retry_after: retry_after(&wait) },
+            _ => Reply::Silent,
         };
         let mut next = after_try(&delivery.state, answer, now(), browser::jitter());
         if !kept && !matches!(next, State::Delivered { .. }) {
             // Nothing keeps it for a later try: this one was the only one.
-            let status = if let Answer::Status { status, .. } = answer { status } else { 0 };
+            let status = if let Reply::Status { status, .. } = answer { status } else { 0 };
             next = State::Refused { status };
         }
         if kept {
