@@ -37,6 +37,7 @@ fn type_of(key: &str) -> &'static str {
         "weights" => "Weights",
         "outcomes" => "Outcome",
         "wording" => "Wording",
+        "results" => "Results",
         other => panic!("{SOURCE}: no type for the object under \"{other}\""),
     }
 }

@@ -29,6 +29,30 @@ pub fn time_label(millis: u64) -> String {
     format!("{} {} UTC", &iso[..10], &iso[11..16])
 }
 
+/// The Monday starting the week of `date` (`2026-11-25` → `2026-11-23`), for counting by week;
+/// `None` unless `date` begins with a real calendar day from 1970 on.
+pub fn week_of(date: &str) -> Option<String> {
+    let number = |range: std::ops::Range<usize>| date.get(range)?.parse::<i64>().ok();
+    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
+    let days = days_since_1970(year, month, day);
+    // A day that does not exist (02-30) comes back as another date.
+    if days < 0 || date_label(days as u64 * 86_400_000) != date[..10] {
+        return None;
+    }
+    // 1970-01-01 was a Thursday: three days after a Monday.
+    let monday = days - (days + 3) % 7;
+    Some(date_label(monday.max(0) as u64 * 86_400_000))
+}
+
+/// Days from 1970-01-01 to a civil date, the inverse of `civil_date`.
+fn days_since_1970(year: i64, month: i64, day: i64) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+    era * 146_097 + year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year - 719_468
+}
+
 /// Year, month and day of a moment, in UTC.
 fn civil_date(millis: u64) -> (i64, i64, i64) {
     // Days since 1970 to a civil date (Howard Hinnant's algorithm), to avoid a date crate.
@@ -58,5 +82,16 @@ mod tests {
     fn moments_read_as_iso_8601_in_utc() {
         assert_eq!(iso_date_time(0), "1970-01-01T00:00:00Z");
         assert_eq!(iso_date_time(1_795_391_999_999), "2026-11-22T23:59:59Z");
+    }
+
+    #[test]
+    fn weeks_start_on_mondays() {
+        assert_eq!(week_of("2026-11-25T10:00:00Z").as_deref(), Some("2026-11-23"));
+        assert_eq!(week_of("2026-11-23").as_deref(), Some("2026-11-23"));
+        assert_eq!(week_of("2026-11-22").as_deref(), Some("2026-11-16"), "a Sunday ends the week before");
+        assert_eq!(week_of("2000-03-01").as_deref(), Some("2000-02-28"), "across a leap day");
+        for bad in ["2026-02-30", "2026-13-01", "yesterday", "2026-1-5", "", "1969-12-31"] {
+            assert_eq!(week_of(bad), None, "{bad}");
+        }
     }
 }

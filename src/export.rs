@@ -16,6 +16,10 @@ struct Data {
 
 #[derive(Serialize)]
 struct SurveyResponse {
+    /// Tells entries apart when the author reads several files (see `id_of`).
+    id: String,
+    /// The page it was sent from; empty when it was not sent.
+    page: String,
     sent: String,
     answers: Vec<Row>,
     /// Where its delivery to the author stands, when it has one.
@@ -25,6 +29,8 @@ struct SurveyResponse {
 
 #[derive(Serialize)]
 struct AssessmentResult {
+    id: String,
+    page: String,
     completed: String,
     best_fit: &'static str,
     /// Fit per option, 0 to 100.
@@ -49,6 +55,8 @@ fn data(responses: &[Response], assessments: &[Completed]) -> Data {
         survey: responses
             .iter()
             .map(|response| SurveyResponse {
+                id: id_of(response.delivery.as_ref(), "survey", response.submitted),
+                page: page_of(response.delivery.as_ref()),
                 sent: date_label(response.submitted),
                 answers: survey
                     .questions
@@ -76,6 +84,8 @@ fn data(responses: &[Response], assessments: &[Completed]) -> Data {
                     .collect();
                 let score = score_values(assessment, &values);
                 AssessmentResult {
+                    id: id_of(completed.delivery.as_ref(), "assessment", completed.completed),
+                    page: page_of(completed.delivery.as_ref()),
                     completed: date_label(completed.completed),
                     best_fit: assessment.outcomes[score.best().index()].name,
                     fits: assessment.outcomes.iter().zip(score.fits).map(|(o, fit)| (o.name, fit)).collect(),
@@ -96,6 +106,16 @@ fn data(responses: &[Response], assessments: &[Completed]) -> Data {
     }
 }
 
+/// The id the author's endpoint received it under, so that the author's results page counts
+/// it once when it reads both; an entry never sent is told apart by its flow and moment.
+fn id_of(delivery: Option<&Delivery>, flow: &str, at: u64) -> String {
+    delivery.map_or_else(|| format!("{flow}-{at}"), |delivery| delivery.id.clone())
+}
+
+fn page_of(delivery: Option<&Delivery>) -> String {
+    delivery.map(|delivery| delivery.page.clone()).unwrap_or_default()
+}
+
 fn state_of(delivery: Option<&Delivery>) -> Option<String> {
     delivery.map(|delivery| delivery.sentence(false, true))
 }
@@ -105,38 +125,52 @@ pub fn json(responses: &[Response], assessments: &[Completed]) -> String {
     serde_json::to_string(&data(responses, assessments)).unwrap_or_default()
 }
 
-/// One row per answer: `flow,date,item,answer,comment`, with each assessment's best fit first.
+/// One row per answer: `flow,date,item,answer,comment,id,page`, with each assessment's best
+/// fit first. The entry's `id` and `page` repeat on each of its rows.
 pub fn csv(responses: &[Response], assessments: &[Completed]) -> String {
     let data = data(responses, assessments);
-    let mut lines = vec!["flow,date,item,answer,comment".to_string()];
-    let mut line = |fields: [&str; 5]| lines.push(fields.map(cell).join(","));
+    let mut lines = vec![COLUMNS.join(",")];
+    let mut line = |fields: [&str; 7]| lines.push(fields.map(cell).join(","));
     let delivery_item = crate::content::text().delivery_item;
     for response in &data.survey {
+        let (date, id, page) = (response.sent.as_str(), response.id.as_str(), response.page.as_str());
         for row in &response.answers {
-            line(["survey", &response.sent, row.item, &row.answer, &row.comment]);
+            line(["survey", date, row.item, &row.answer, &row.comment, id, page]);
         }
         if let Some(delivery) = &response.delivery {
-            line(["survey", &response.sent, delivery_item, delivery, ""]);
+            line(["survey", date, delivery_item, delivery, "", id, page]);
         }
     }
     let best_fit = assessment().wording.recommendation;
     for result in &data.assessments {
-        line(["assessment", &result.completed, &fill(best_fit, &[("option", result.best_fit)]), result.best_fit, ""]);
+        let (date, id, page) = (result.completed.as_str(), result.id.as_str(), result.page.as_str());
+        line(["assessment", date, &fill(best_fit, &[("option", result.best_fit)]), result.best_fit, "", id, page]);
         for row in &result.answers {
-            line(["assessment", &result.completed, row.item, &row.answer, ""]);
+            line(["assessment", date, row.item, &row.answer, "", id, page]);
         }
         if let Some(delivery) = &result.delivery {
-            line(["assessment", &result.completed, delivery_item, delivery, ""]);
+            line(["assessment", date, delivery_item, delivery, "", id, page]);
         }
     }
     lines.join("\r\n") + "\r\n"
 }
 
-/// A CSV field, quoted; a leading `= + - @` is neutralised so that a spreadsheet shows the
-/// visitor's text instead of running it as a formula.
-fn cell(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@']) { format!("'{text}") } else { text.to_string() };
+/// The CSV download's columns; the results page reads files by them.
+pub const COLUMNS: [&str; 7] = ["flow", "date", "item", "answer", "comment", "id", "page"];
+
+/// Characters that make a spreadsheet read a cell as a formula.
+const FORMULA: [char; 4] = ['=', '+', '-', '@'];
+
+/// A CSV field, quoted; a leading `= + - @` is neutralised with a `'` so that a spreadsheet
+/// shows the visitor's text instead of running it as a formula.
+pub fn cell(text: &str) -> String {
+    let text = if text.starts_with(FORMULA) { format!("'{text}") } else { text.to_string() };
     format!("\"{}\"", text.replace('"', "\"\""))
+}
+
+/// A field as the visitor wrote it, the `'` that [`cell`] put before a formula taken off.
+pub fn uncell(text: &str) -> &str {
+    text.strip_prefix('\'').filter(|rest| rest.starts_with(FORMULA)).unwrap_or(text)
 }
 
 #[cfg(test)]
@@ -176,9 +210,11 @@ mod tests {
     fn csv_quotes_fields_and_defuses_formulas() {
         let csv = csv(&[response()], &[completed()]);
         let lines: Vec<&str> = csv.split("\r\n").collect();
-        assert_eq!(lines[0], "flow,date,item,answer,comment");
+        assert_eq!(lines[0], "flow,date,item,answer,comment,id,page");
         assert!(lines[1].starts_with(r#""survey","2026-11-22","Would interim"#), "{}", lines[1]);
         assert!(csv.contains(r#""'=HYPERLINK(""x""), <script>alert(1)</script>"#), "{csv}");
+        assert_eq!(uncell("'=HYPERLINK(1)"), "=HYPERLINK(1)");
+        assert_eq!(uncell("'quoted'"), "'quoted'", "only the defusing quote is taken off");
         assert!(csv.contains("\nsecond line\""), "a newline stays inside its quoted field");
         assert_eq!(csv.matches("\"assessment\"").count(), 10, "the best fit and nine answers");
     }
@@ -194,6 +230,8 @@ mod tests {
         let json: serde_json::Value = serde_json::from_str(&json(&[sent.clone(), response()], &[])).unwrap();
         assert_eq!(json["survey"][0]["delivery"], "Delivered to collector.example on 2026-11-22 23:59 UTC.");
         assert!(json["survey"][1].get("delivery").is_none(), "a response kept on this device only");
+        assert_eq!((&json["survey"][0]["id"], &json["survey"][0]["page"]), (&"a".into(), &"p".into()));
+        assert_eq!(json["survey"][1]["id"], "survey-1795391999000", "never sent: told apart by its moment");
         let csv = csv(&[sent], &[]);
         assert!(
             csv.contains(r#""survey","2026-11-22","Delivery to the author","Delivered to collector.example"#),

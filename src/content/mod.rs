@@ -229,7 +229,74 @@ pub struct Text {
     pub crash: &'static str,
 }
 
-// `LANGUAGE`, `SURVEY`, `TEXT` and `ASSESSMENT`, written by build.rs from content/en.json.
+/// The author's results page: its own static, so that the widget's pages do not carry it.
+#[derive(Clone, Debug)]
+pub struct Results {
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub private: &'static str,
+    pub open: &'static str,
+    pub open_hint: &'static str,
+    pub reading: &'static str,
+    pub totals: &'static str,
+    pub nothing_yet: &'static str,
+    pub files_title: &'static str,
+    pub file_read: &'static str,
+    pub file_duplicates: &'static str,
+    pub file_skipped: &'static str,
+    pub file_empty: &'static str,
+    pub file_too_large: &'static str,
+    pub file_unknown: &'static str,
+    pub file_unreadable: &'static str,
+    pub line: &'static str,
+    pub entry: &'static str,
+    pub more_skipped: &'static str,
+    pub reason_not_json: &'static str,
+    pub reason_shape: &'static str,
+    pub reason_missing: &'static str,
+    pub reason_format: &'static str,
+    pub reason_flow: &'static str,
+    pub reason_content: &'static str,
+    pub reason_item: &'static str,
+    pub reason_answer: &'static str,
+    pub page_filter: &'static str,
+    pub all_pages: &'static str,
+    pub unknown_page: &'static str,
+    pub answered: &'static str,
+    pub several: &'static str,
+    pub option: &'static str,
+    pub count: &'static str,
+    pub share: &'static str,
+    pub comments_title: &'static str,
+    pub search: &'static str,
+    pub option_filter: &'static str,
+    pub all_options: &'static str,
+    pub comments_shown: &'static str,
+    pub no_comments: &'static str,
+    pub show_more: &'static str,
+    pub chose: &'static str,
+    pub copy_quote: &'static str,
+    pub copied: &'static str,
+    pub cross_title: &'static str,
+    pub cross_rows: &'static str,
+    pub cross_columns: &'static str,
+    pub cross_caption: &'static str,
+    pub weeks_title: &'static str,
+    pub week: &'static str,
+    pub responses: &'static str,
+    pub assessments: &'static str,
+    pub pages_title: &'static str,
+    pub page: &'static str,
+    pub answers: &'static str,
+    pub assessments_title: &'static str,
+    pub came_out_best: &'static str,
+    pub median_fit: &'static str,
+    pub download: &'static str,
+    pub print: &'static str,
+}
+
+// `LANGUAGE`, `SURVEY`, `TEXT`, `ASSESSMENT` and `RESULTS`, written by build.rs from
+// content/en.json.
 include!(concat!(env!("OUT_DIR"), "/content.rs"));
 
 /// The survey's questions. `cargo test` checks that all the content makes sense.
@@ -244,6 +311,10 @@ pub fn text() -> &'static Text {
 
 pub fn assessment() -> &'static Assessment {
     &ASSESSMENT
+}
+
+pub fn results() -> &'static Results {
+    &RESULTS
 }
 
 pub fn content() -> Content<'static> {

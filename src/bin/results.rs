@@ -1,0 +1,3 @@
+//! The author's results page.
+
+fn main() {}
