@@ -1,7 +1,8 @@
 // `make build`: the whole site into dist/, step by step, with one manifest of the built
 // files' names (dist/build-manifest.json) that every later step reads:
-// 1. the self-assessment's page at / and the survey's at /survey/, by trunk (one page a run;
-//    the first run empties dist/; its post_build hook is scripts/post-build.mjs);
+// 1. the self-assessment's page at /, the survey's at /survey/ and the author's results page
+//    at /results/, by trunk (one page a run; the first run empties dist/; its post_build hook
+//    is scripts/post-build.mjs);
 // 2. the download's wasm, fetched by the self-assessment on demand: no page of its own, so
 //    cargo, wasm-bindgen and wasm-opt directly, named by a hash of its content like trunk's;
 // 3. the example host pages;
@@ -47,7 +48,9 @@ function named(names, pattern) {
 
 // 1. The pages.
 run('trunk', 'build', '--release', '--offline');
-run('trunk', 'build', '--release', '--offline', '--dist', 'dist/survey', '--public-url', '/survey/', 'survey/index.html');
+for (const page of ['survey', 'results']) {
+  run('trunk', 'build', '--release', '--offline', '--dist', `dist/${page}`, '--public-url', `/${page}/`, `${page}/index.html`);
+}
 
 // 2. The download.
 run('cargo', 'build', '--release', '--target', 'wasm32-unknown-unknown', '--bin', 'export');
@@ -75,6 +78,12 @@ const manifest = {
     module: named(built, /^assessment-[0-9a-f]+\.js$/),
     wasm: named(built, /^assessment-[0-9a-f]+_bg\.wasm$/),
     styles: [css('widget'), css('assessment')],
+  },
+  results: {
+    page: 'results/index.html',
+    module: named(built, /^results\/results-[0-9a-f]+\.js$/),
+    wasm: named(built, /^results\/results-[0-9a-f]+_bg\.wasm$/),
+    styles: [css('results/widget'), css('results/results')],
   },
   export: { module: `${exportName}.js`, wasm: `${exportName}_bg.wasm` },
   endpoint,

@@ -1,5 +1,5 @@
 //! The few small calls the widget makes to the browser beyond rendering: focus, the address,
-//! the clipboard, printing, and the download. Each is a courtesy that may fail quietly: the
+//! the clipboard, printing, and downloads. Each is a courtesy that may fail quietly: the
 //! widget goes on either way.
 
 use wasm_bindgen::closure::Closure;
@@ -22,6 +22,23 @@ pub fn print() {
     if let Some(window) = web_sys::window() {
         let _ = window.print();
     }
+}
+
+/// Offers `text` as a file download named `name`, of the MIME type `kind`.
+pub fn offer_file(name: &str, kind: &str, text: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(kind);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Some(link) = document.create_element("a").ok().and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        link.set_href(&url);
+        link.set_download(name);
+        link.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
 }
 
 /// Puts `text` on the clipboard; a share link also stays on screen to copy by hand.
@@ -127,6 +144,15 @@ extern "C" {
     /// Fetches the export's wasm from `module` (once) and offers the reader's data as a file;
     /// calls `failed` when that wasm cannot be fetched (offline before it was ever kept).
     pub fn download(module: &str, namespace: &str, assessments: &str, csv: bool, failed: &wasm_bindgen::JsValue);
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = "export function read_texts(files, done) {
+    Promise.all(files.map((file) => file.text().catch(() => null))).then(done);
+}")]
+extern "C" {
+    /// Reads each of `files` (an array of `File`) as text, then calls `done` with an array of
+    /// their texts, `null` where the browser could not read one.
+    pub fn read_texts(files: &js_sys::Array, done: &wasm_bindgen::JsValue);
 }
 
 /// Passes every `name` event the window receives to `handler` while the component is shown:

@@ -23,24 +23,5 @@ pub fn download(namespace: &str, assessments: &str, csv: bool) {
     } else {
         ("alliance-widget-data.json", "application/json", export::json(&responses, &history.assessments))
     };
-    offer(name, kind, &text);
-}
-
-/// Offers `text` as a file download named `name`.
-#[cfg(target_arch = "wasm32")]
-fn offer(name: &str, kind: &str, text: &str) {
-    use wasm_bindgen::JsCast;
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let parts = js_sys::Array::of1(&text.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(kind);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-    if let Some(link) = document.create_element("a").ok().and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    {
-        link.set_href(&url);
-        link.set_download(name);
-        link.click();
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
+    alliance_widget::browser::offer_file(name, kind, &text);
 }

@@ -49,24 +49,16 @@ pub fn json(file: &mut FileReading, download: Download) {
 
 /// The CSV download: a row per answer, an entry's rows one after another.
 pub fn csv(file: &mut FileReading, text: &str) {
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
-    let headers = reader.headers().cloned().unwrap_or_default();
+    let mut records = records(text).into_iter();
+    let headers = records.next().map(|(_, headers)| headers).unwrap_or_default();
     let column = |name: &str| headers.iter().position(|header| header.trim() == name);
     let [Some(flow), Some(date), Some(item), Some(answer), comment, id, page] = COLUMNS.map(column) else {
         file.problem = Some(Problem::Unknown);
         return;
     };
     let mut entry: Option<(String, usize, Entry)> = None;
-    for record in reader.records() {
-        let line = |position: Option<&csv::Position>| position.map_or(0, |p| p.line() as usize);
-        let record = match record {
-            Ok(record) => record,
-            Err(error) => {
-                file.take(Place::Line(line(error.position())), Err(Reason::Shape));
-                continue;
-            }
-        };
-        let field = |at: Option<usize>| at.and_then(|at| record.get(at)).map_or("", uncell).to_string();
+    for (line, record) in records {
+        let field = |at: Option<usize>| at.and_then(|at| record.get(at)).map_or("", |field| uncell(field)).to_string();
         let row = Row { item: field(Some(item)), answer: field(Some(answer)), comment: field(comment) };
         let (flow, sent, id, page) = (field(Some(flow)), field(Some(date)), field(id), field(page));
         // The next entry begins at another id; in downloads without ids, at another flow or
@@ -81,7 +73,7 @@ pub fn csv(file: &mut FileReading, text: &str) {
             if let Some((flow, line, done)) = entry.take() {
                 file.take(Place::Line(line), received(&flow, done));
             }
-            entry = Some((flow, line(record.position()), Entry { id, page, sent, answers: Vec::new() }));
+            entry = Some((flow, line, Entry { id, page, sent, answers: Vec::new() }));
         }
         if let Some((_, _, entry)) = entry.as_mut() {
             entry.answers.push(row);
@@ -89,6 +81,36 @@ pub fn csv(file: &mut FileReading, text: &str) {
     }
     if let Some((flow, line, done)) = entry {
         file.take(Place::Line(line), received(&flow, done));
+    }
+}
+
+/// The records of a CSV text, each with the line it starts on. csv-core parses (quotes,
+/// doubled quotes, line breaks inside fields); this hands it buffers, grown as it asks.
+fn records(text: &str) -> Vec<(usize, Vec<String>)> {
+    use csv_core::ReadRecordResult::*;
+    let mut reader = csv_core::Reader::new();
+    let (mut output, mut ends) = (vec![0; 1024], vec![0; 16]);
+    let (mut input, mut written, mut ended) = (text.as_bytes(), 0, 0);
+    let (mut records, mut line) = (Vec::new(), 1);
+    loop {
+        let (result, read, more, fields) = reader.read_record(input, &mut output[written..], &mut ends[ended..]);
+        (input, written, ended) = (&input[read..], written + more, ended + fields);
+        match result {
+            // Given no more input, the reader ends the last record.
+            InputEmpty => {}
+            OutputFull => output.resize(output.len() * 2, 0),
+            OutputEndsFull => ends.resize(ends.len() * 2, 0),
+            Record => {
+                // Field ends count from the record's start.
+                let starts = std::iter::once(0).chain(ends[..ended].iter().copied());
+                let fields = starts.zip(&ends[..ended]).map(|(start, &end)| {
+                    String::from_utf8_lossy(output.get(start..end).unwrap_or_default()).into_owned()
+                });
+                records.push((line, fields.collect()));
+                (written, ended, line) = (0, 0, reader.line() as usize);
+            }
+            End => return records,
+        }
     }
 }
 
@@ -116,7 +138,8 @@ fn survey(rows: Vec<Row>) -> Result<Vec<Answer>, Reason> {
     rows.into_iter()
         .filter(|row| row.item != delivery_item)
         .map(|row| {
-            let question = questions.iter().find(|q| q.title == row.item).ok_or_else(|| Reason::Item(row.item.clone()))?;
+            let question =
+                questions.iter().find(|q| q.title == row.item).ok_or_else(|| Reason::Item(row.item.clone()))?;
             let choices = row
                 .answer
                 .split("; ")

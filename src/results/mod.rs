@@ -13,7 +13,7 @@ pub mod report;
 pub mod screens;
 pub mod summary;
 
-pub use read::{read_file, too_large, FileReading, Place, Problem, Reason, Skipped, LARGEST_FILE};
+pub use read::{read_file, unread, FileReading, Place, Problem, Reason, Skipped, LARGEST_FILE};
 
 use std::collections::HashSet;
 
@@ -62,6 +62,7 @@ pub struct Collection {
 
 impl Collection {
     /// Adds a file's entries, except those with an id already read (counted as duplicates).
+    /// The answers are kept in date order, which the counts by week and the comments rely on.
     pub fn add(&mut self, mut file: FileReading) {
         for received in std::mem::take(&mut file.received) {
             if self.seen.insert(received.id.clone()) {
@@ -70,11 +71,16 @@ impl Collection {
                 file.duplicates += 1;
             }
         }
+        // Stable: answers of one day stay in the order they were read.
+        self.received.sort_by(|a, b| a.date.cmp(&b.date));
         self.files.push(file);
     }
 
     /// The survey responses among the answers, optionally only those from `page`.
-    pub fn responses<'a>(&'a self, page: Option<&'a str>) -> impl Iterator<Item = (&'a Received, &'a [Chosen])> {
+    pub fn responses<'a>(
+        &'a self,
+        page: Option<&'a str>,
+    ) -> impl DoubleEndedIterator<Item = (&'a Received, &'a [Chosen])> {
         self.on(page).filter_map(|received| match &received.answered {
             Answered::Survey(chosen) => Some((received, chosen.as_slice())),
             Answered::Assessment(_) => None,
@@ -89,7 +95,8 @@ impl Collection {
         })
     }
 
-    fn on<'a>(&'a self, page: Option<&'a str>) -> impl Iterator<Item = &'a Received> {
+    /// Every answer, in date order, optionally only those from `page`.
+    pub fn on<'a>(&'a self, page: Option<&'a str>) -> impl DoubleEndedIterator<Item = &'a Received> {
         self.received.iter().filter(move |received| page.is_none_or(|page| received.page == page))
     }
 }

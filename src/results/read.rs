@@ -74,9 +74,9 @@ pub enum Reason {
     Answer { item: String, answer: String },
 }
 
-/// The file `name` was too large to read.
-pub fn too_large(name: &str, bytes: u64) -> FileReading {
-    FileReading { name: name.into(), problem: Some(Problem::TooLarge(bytes)), ..Default::default() }
+/// The file `name`, which could not be read for `problem`.
+pub fn unread(name: &str, problem: Problem) -> FileReading {
+    FileReading { name: name.into(), problem: Some(problem), ..Default::default() }
 }
 
 /// Reads the file `name` holding `text`: JSON Lines (a collector's log), a JSON array of
@@ -207,7 +207,8 @@ pub(super) fn survey(answers: Vec<Answer>) -> Result<Vec<Chosen>, Reason> {
     answers
         .into_iter()
         .map(|answer| {
-            let question = questions.iter().position(|q| q.id == answer.question).ok_or(Reason::Item(answer.question))?;
+            let question =
+                questions.iter().position(|q| q.id == answer.question).ok_or(Reason::Item(answer.question))?;
             let offered = questions[question].options;
             let options = answer
                 .choices

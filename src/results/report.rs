@@ -10,12 +10,13 @@ use crate::export::cell;
 /// Skipped entries listed by place; the rest are only counted.
 pub const LISTED: usize = 20;
 
-/// How a file was read, in sentences: what was read, duplicates, skipped entries (the first
-/// [`LISTED`] of them by place), or why nothing was.
-pub fn file_sentences(file: &FileReading) -> Vec<String> {
+/// How a file was read: what was read, duplicates and how many were skipped, or why nothing
+/// was; then a sentence per skipped entry, the first [`LISTED`] of them by place.
+pub fn file_sentences(file: &FileReading) -> (String, Vec<String>) {
     let text = content::results();
     let name = file.name.as_str();
-    let mb = |bytes: u64| format!("{:.1}", bytes as f64 / 1_048_576.0);
+    // Tenths of a megabyte, in whole numbers: float formatting would cost the page 10 KB.
+    let mb = |bytes: u64| format!("{}.{}", bytes / 1_048_576, bytes % 1_048_576 * 10 / 1_048_576);
     let problem = match &file.problem {
         Some(Problem::Empty) => Some(fill(text.file_empty, &[("name", name)])),
         Some(Problem::TooLarge(bytes)) => {
@@ -27,14 +28,15 @@ pub fn file_sentences(file: &FileReading) -> Vec<String> {
         None => None,
     };
     if let Some(problem) = problem {
-        return vec![problem];
+        return (problem, Vec::new());
     }
-    let mut sentences = vec![fill(text.file_read, &[("name", name), ("read", &file.read.to_string())])];
+    let mut said = vec![fill(text.file_read, &[("name", name), ("read", &file.read.to_string())])];
     if file.duplicates > 0 {
-        sentences.push(fill(text.file_duplicates, &[("count", &file.duplicates.to_string())]));
+        said.push(fill(text.file_duplicates, &[("count", &file.duplicates.to_string())]));
     }
+    let mut sentences = Vec::new();
     if !file.skipped.is_empty() {
-        sentences.push(fill(text.file_skipped, &[("count", &file.skipped.len().to_string())]));
+        said.push(fill(text.file_skipped, &[("count", &file.skipped.len().to_string())]));
         for skipped in file.skipped.iter().take(LISTED) {
             let (template, n) = match skipped.place {
                 Place::Line(n) => (text.line, n),
@@ -46,7 +48,7 @@ pub fn file_sentences(file: &FileReading) -> Vec<String> {
             sentences.push(fill(text.more_skipped, &[("count", &(file.skipped.len() - LISTED).to_string())]));
         }
     }
-    sentences
+    (said.join(" "), sentences)
 }
 
 fn reason(reason: &Reason) -> String {

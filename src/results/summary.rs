@@ -1,10 +1,9 @@
 //! Counting what was read: per question, pairs of questions, weeks, pages, self-assessments.
 //! Every count can be narrowed to the answers given on one page.
 
-use super::{Chosen, Collection, Received};
+use super::{Answered, Chosen, Collection, Received};
 use crate::clock::week_of;
 use crate::content;
-use std::collections::BTreeMap;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Summary {
@@ -46,59 +45,69 @@ pub struct OutcomeCount {
 
 /// The whole part `part` is of `whole`, in percent, rounded; 0 of nothing.
 pub fn percent(part: usize, whole: usize) -> usize {
-    if whole == 0 {
-        0
-    } else {
-        (part * 100 + whole / 2) / whole
-    }
+    (part * 100 + whole / 2).checked_div(whole).unwrap_or(0)
 }
 
 pub fn summarise(collection: &Collection, page: Option<&str>) -> Summary {
     let questions = content::survey().questions;
     let mut tallies: Vec<Tally> =
         questions.iter().map(|q| Tally { answered: 0, counts: vec![0; q.options.len()] }).collect();
-    let mut weeks: BTreeMap<String, Week> = BTreeMap::new();
-    let mut responses = 0;
-    for (received, answers) in collection.responses(page) {
-        responses += 1;
-        week(&mut weeks, received).responses += 1;
-        for chosen in answers.iter().filter(|chosen| !chosen.options.is_empty()) {
-            let Some(tally) = tallies.get_mut(chosen.question) else { continue };
-            tally.answered += 1;
-            for &option in &chosen.options {
-                if let Some(count) = tally.counts.get_mut(option) {
-                    *count += 1;
+    let mut weeks: Vec<Week> = Vec::new();
+    // How many self-assessments gave each option each fit from 0 to 100.
+    let mut fits = [[0; 101]; 3];
+    let (mut responses, mut best) = (0, [0; 3]);
+    // The collection is in date order, so each week's answers come together.
+    for received in collection.on(page) {
+        let start = week_of(&received.date).unwrap_or_default();
+        if weeks.last().is_none_or(|week| week.start != start) {
+            weeks.push(Week { start, responses: 0, assessments: 0 });
+        }
+        let Some(week) = weeks.last_mut() else { continue };
+        match &received.answered {
+            Answered::Survey(answers) => {
+                responses += 1;
+                week.responses += 1;
+                for chosen in answers.iter().filter(|chosen| !chosen.options.is_empty()) {
+                    let Some(tally) = tallies.get_mut(chosen.question) else { continue };
+                    tally.answered += 1;
+                    for &option in &chosen.options {
+                        if let Some(count) = tally.counts.get_mut(option) {
+                            *count += 1;
+                        }
+                    }
+                }
+            }
+            Answered::Assessment(fit) => {
+                week.assessments += 1;
+                best[fit.best.min(2)] += 1;
+                for (counts, &one) in fits.iter_mut().zip(&fit.fits) {
+                    counts[one.min(100) as usize] += 1;
                 }
             }
         }
     }
-    let mut fits: [Vec<u32>; 3] = Default::default();
-    let mut best = [0; 3];
-    for (received, fit) in collection.assessments(page) {
-        week(&mut weeks, received).assessments += 1;
-        best[fit.best.min(2)] += 1;
-        for (all, &one) in fits.iter_mut().zip(&fit.fits) {
-            all.push(one);
-        }
-    }
-    let outcomes = fits.into_iter().zip(best).map(|(fits, best)| OutcomeCount { best, median: median(fits) }).collect();
     let assessments = best.iter().sum();
-    Summary { responses, assessments, tallies, weeks: weeks.into_values().collect(), outcomes }
+    let outcomes = fits
+        .iter()
+        .zip(best)
+        .map(|(counts, best)| OutcomeCount { best, median: median(counts, assessments) })
+        .collect();
+    Summary { responses, assessments, tallies, weeks, outcomes }
 }
 
-/// The week `received` was given in, counted from nothing when it is the first.
-fn week<'w>(weeks: &'w mut BTreeMap<String, Week>, received: &Received) -> &'w mut Week {
-    let start = week_of(&received.date).unwrap_or_default();
-    weeks.entry(start.clone()).or_insert(Week { start, responses: 0, assessments: 0 })
-}
-
-/// The middle value; between two middle values, their mean, rounded down.
-fn median(mut values: Vec<u32>) -> u32 {
-    values.sort_unstable();
-    match values.len() {
-        0 => 0,
-        n if n % 2 == 1 => values[n / 2],
-        n => (values[n / 2 - 1] + values[n / 2]) / 2,
+/// The middle fit of `total` counted by fit; between two middle fits, their mean, rounded down.
+fn median(counts: &[usize; 101], total: usize) -> u32 {
+    // The fit at a place in the sorted fits (counted from 0).
+    let at = |place: usize| {
+        let mut seen = 0;
+        counts.iter().position(|&count| {
+            seen += count;
+            seen > place
+        })
+    };
+    match (at(total.saturating_sub(1) / 2), at(total / 2)) {
+        (Some(low), Some(high)) => ((low + high) / 2) as u32,
+        _ => 0,
     }
 }
 
@@ -109,7 +118,11 @@ pub fn cross_tab(collection: &Collection, page: Option<&str>, rows: usize, colum
     let size = |question: usize| questions.get(question).map_or(0, |q| q.options.len());
     let mut counts = vec![vec![0; size(columns)]; size(rows)];
     let chosen = |answers: &[Chosen], question: usize| {
-        answers.iter().find(|chosen| chosen.question == question).map(|chosen| chosen.options.clone()).unwrap_or_default()
+        answers
+            .iter()
+            .find(|chosen| chosen.question == question)
+            .map(|chosen| chosen.options.clone())
+            .unwrap_or_default()
     };
     for (_, answers) in collection.responses(page) {
         for row in chosen(answers, rows) {
@@ -123,14 +136,16 @@ pub fn cross_tab(collection: &Collection, page: Option<&str>, rows: usize, colum
     counts
 }
 
-/// The pages answers came from, with how many came from each, most first.
+/// The pages answers came from, in the order of their first answer, with how many came from
+/// each.
 pub fn pages(collection: &Collection) -> Vec<(String, usize)> {
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut pages: Vec<(String, usize)> = Vec::new();
     for received in &collection.received {
-        *counts.entry(received.page.as_str()).or_default() += 1;
+        match pages.iter_mut().find(|(page, _)| *page == received.page) {
+            Some((_, count)) => *count += 1,
+            None => pages.push((received.page.clone(), 1)),
+        }
     }
-    let mut pages: Vec<(String, usize)> = counts.into_iter().map(|(page, count)| (page.to_string(), count)).collect();
-    pages.sort_by(|a, b| b.1.cmp(&a.1));
     pages
 }
 
@@ -150,17 +165,28 @@ pub fn comments<'a>(
     option: Option<usize>,
     search: &str,
 ) -> Vec<Comment<'a>> {
-    let search = search.trim().to_lowercase();
-    let mut found: Vec<Comment> = collection
+    let search = folded(search.trim());
+    // The collection is in date order: backwards, the newest come first.
+    collection
         .responses(page)
+        .rev()
         .filter_map(|(received, answers)| {
             let chosen = answers.iter().find(|chosen| chosen.question == question)?;
             let kept = !chosen.comment.trim().is_empty()
                 && option.is_none_or(|option| chosen.options.contains(&option))
-                && (search.is_empty() || chosen.comment.to_lowercase().contains(&search));
+                && (search.is_empty() || folded(&chosen.comment).contains(&search));
             kept.then_some(Comment { received, chosen })
         })
-        .collect();
-    found.sort_by(|a, b| b.received.date.cmp(&a.received.date));
-    found
+        .collect()
+}
+
+/// `text` in lower case for searching, for the letters the columns' readers write: ASCII and
+/// Latin-1 (Ä, É, Ñ …). Unicode's full case tables would cost the page 8 KB.
+fn folded(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            'A'..='Z' | 'À'..='Þ' if c != '×' => char::from_u32(c as u32 + 32).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
 }

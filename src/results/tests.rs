@@ -84,9 +84,15 @@ fn a_collector_log_is_read_line_by_line_and_bad_lines_are_skipped_with_their_rea
             (Place::Line(15), Reason::NotJson),
         ]
     );
-    let said = file_sentences(&file).join(" ");
-    assert!(said.contains("log.jsonl: 6 answers read. 8 entries skipped:"), "{said}");
-    assert!(said.contains("Line 12: format 2, which this page does not know."), "{said}");
+    let (said, places) = file_sentences(&file);
+    assert_eq!(said, "log.jsonl: 6 answers read. 8 entries skipped:");
+    assert_eq!(places[4], "Line 12: format 2, which this page does not know.");
+    let many = FileReading {
+        skipped: [file.skipped.clone(), file.skipped.clone(), file.skipped].concat(),
+        ..Default::default()
+    };
+    let (_, places) = file_sentences(&many);
+    assert_eq!((places.len(), places[20].as_str()), (21, "And 4 more."), "the first 20 by place, then a count");
 }
 
 #[test]
@@ -98,7 +104,10 @@ fn json_arrays_are_read_whole_or_when_cut_off_line_by_line() {
     let file = read_file("cut.json", &cut);
     assert_eq!(file.read, 5, "everything before the cut is read");
     assert_eq!(file.skipped[0].reason, Reason::NotJson);
-    let one = read_file("one.json", &serde_json::to_string_pretty(&serde_json::from_str::<serde_json::Value>(&lines[0]).unwrap()).unwrap());
+    let one = read_file(
+        "one.json",
+        &serde_json::to_string_pretty(&serde_json::from_str::<serde_json::Value>(&lines[0]).unwrap()).unwrap(),
+    );
     assert_eq!(one.read, 1, "a single payload, spread over lines");
 }
 
@@ -114,9 +123,10 @@ fn files_that_hold_no_answers_say_so_in_one_sentence() {
         let file = read_file("f", text);
         assert_eq!((file.problem, file.read, file.skipped.len()), (Some(problem), 0, 0), "{text:?}");
     }
-    let said = file_sentences(&too_large("big.jsonl", 50 * 1_048_576));
-    assert_eq!(said, ["big.jsonl is 50.0 MB, more than the 20 MB this page reads. Split it into smaller files."]);
-    assert_eq!(file_sentences(&read_file("empty.csv", "")), ["empty.csv is empty, so there was nothing to read."]);
+    let (said, _) = file_sentences(&unread("big.jsonl", Problem::TooLarge(50 * 1_048_576)));
+    assert_eq!(said, "big.jsonl is 50.0 MB, more than the 20 MB this page reads. Split it into smaller files.");
+    let (said, places) = file_sentences(&read_file("empty.csv", ""));
+    assert_eq!((said.as_str(), places.len()), ("empty.csv is empty, so there was nothing to read.", 0));
 }
 
 #[test]
@@ -127,7 +137,7 @@ fn answers_in_two_files_are_counted_once() {
     let both = collection(&[("a.jsonl", &first), ("b.jsonl", &second)]);
     assert_eq!(both.received.len(), 5);
     assert_eq!((both.files[0].duplicates, both.files[1].read, both.files[1].duplicates), (0, 4, 3));
-    assert!(file_sentences(&both.files[1]).join(" ").contains("3 of them were read before"));
+    assert!(file_sentences(&both.files[1]).0.contains("3 of them were read before"));
 }
 
 #[test]
@@ -173,9 +183,17 @@ fn comments_are_searched_and_filtered_by_option_newest_first() {
     let all = collection(&[("log.jsonl", &fixture())]);
     let fit = question("interim-fit");
     let texts = |found: Vec<summary::Comment>| found.iter().map(|c| c.chosen.comment.clone()).collect::<Vec<_>>();
-    assert_eq!(texts(comments(&all, None, fit, None, "")), ["<script>alert(1)</script> no", "Yes, as a bridge", "No! Never."]);
+    assert_eq!(
+        texts(comments(&all, None, fit, None, "")),
+        ["<script>alert(1)</script> no", "Yes, as a bridge", "No! Never."]
+    );
     assert_eq!(texts(comments(&all, None, fit, Some(3), "")).len(), 2, "those who chose no");
     assert_eq!(texts(comments(&all, None, fit, None, "BRIDGE")), ["Yes, as a bridge"]);
+    let german = collection(&[(
+        "de.jsonl",
+        &sent("d", "2026-11-25", "p", r#"[{"question":"interim-fit","choices":["no"],"comment":"ÜBERBRÜCKUNG, nie"}]"#),
+    )]);
+    assert_eq!(texts(comments(&german, None, fit, None, "überbrückung")).len(), 1, "case folds beyond ASCII");
     assert!(comments(&all, None, question("works-best"), None, "").is_empty());
 }
 
@@ -190,13 +208,17 @@ fn the_widgets_own_downloads_read_back() {
     let completed = crate::assessment::Completed {
         completed: 1_795_391_999_000,
         content: assessment().id.into(),
-        answers: assessment().statements.iter().map(|s| crate::assessment::Given { statement: s.id.into(), value: 1 }).collect(),
+        answers: assessment()
+            .statements
+            .iter()
+            .map(|s| crate::assessment::Given { statement: s.id.into(), value: 1 })
+            .collect(),
         delivery: None,
     };
     let responses = [response.clone(), Response { submitted: 1_795_391_000_000, ..response }];
     for (name, text) in [
-        ("alliance-widget-data.json", crate::export::json(&responses, &[completed.clone()])),
-        ("alliance-widget-data.csv", crate::export::csv(&responses, &[completed.clone()])),
+        ("alliance-widget-data.json", crate::export::json(&responses, std::slice::from_ref(&completed))),
+        ("alliance-widget-data.csv", crate::export::csv(&responses, std::slice::from_ref(&completed))),
     ] {
         let file = read_file(name, &text);
         assert_eq!((file.read, file.skipped.clone()), (3, vec![]), "{name}");
@@ -226,6 +248,9 @@ fn the_summary_file_defuses_what_readers_wrote() {
     assert!(csv.starts_with("part,item,answer,count,percent\r\n"));
     assert!(csv.contains(r#""page","'=cmd|' /C calc'!A0","","1","#), "{csv}");
     let source = survey().questions[question("source")].title;
-    assert!(csv.contains(&format!(r#""question","{source}","{}","3","60""#, survey().questions[0].options[0].label)), "{csv}");
+    assert!(
+        csv.contains(&format!(r#""question","{source}","{}","3","60""#, survey().questions[0].options[0].label)),
+        "{csv}"
+    );
     assert!(csv.contains(r#""week","2026-11-23","Self-assessments","2","""#), "{csv}");
 }
