@@ -4,9 +4,11 @@
 //   default`);
 // - shortens the wasm's import names, which wasm-bindgen makes unique with 16 hex digits that
 //   no compressor can shrink, in the wasm and the glue alike (4 KB less gzip per page).
+// - drops the snippets (the crate's inline JS) that a page's glue does not import, and trunk's
+//   preload links to them: each page would otherwise fetch every flow's snippets.
 // The pages load their own files without integrity hashes (`data-integrity="none"`): from
 // the same origin as the page they add no protection, only 300 incompressible bytes.
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { minify } from 'terser';
 
@@ -105,4 +107,21 @@ for (const path of glue) {
     await writeFile(wasmPath, shorter);
   }
   await writeFile(path, code);
+}
+
+if (staging) {
+  const imported = new Set();
+  for (const path of glue) {
+    for (const [, snippet] of (await readFile(path, 'utf8')).matchAll(/from\s*"\.\/(snippets\/[^"]+)"/g)) imported.add(snippet);
+  }
+  const page = join(staging, 'index.html');
+  const html = await readFile(page, 'utf8');
+  const unused = new Set();
+  const kept = html.replace(/<link\b[^>]*?(snippets\/[^"' >]+\.js)[^>]*>\s*/g, (link, snippet) => {
+    if (imported.has(snippet)) return link;
+    unused.add(snippet);
+    return '';
+  });
+  await writeFile(page, kept);
+  for (const snippet of unused) await rm(join(staging, snippet));
 }

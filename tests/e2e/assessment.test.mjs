@@ -145,8 +145,9 @@ test('the reader downloads their data as JSON and as CSV, both readable', async 
   assert.equal(data.assessments[0].answers.length, A.statements.length);
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: A.wording.export_csv }).click()]);
   const lines = (await readFile(await csv.path(), 'utf8')).trim().split('\r\n');
-  assert.equal(lines[0], 'flow,date,item,answer,comment');
+  assert.equal(lines[0], 'flow,date,item,answer,comment,id,page');
   assert.equal(lines.length, 1 + 1 + A.statements.length);
+  assert.match(lines[1], /,"assessment-\d+",""$/, 'never sent: its id is its moment, no page');
   await context.close();
 });
 

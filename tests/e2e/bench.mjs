@@ -4,13 +4,16 @@
 // the first load, until the wasm runs the widget (gzip -9 of each file); the median time until
 // the first question is answerable (in our own pages it is prerendered into the HTML), and
 // until the wasm has taken the widget over; the JS heap then, and the long tasks until then;
-// the same again with the CPU slowed down 4x. Ratios are against the plain page.
+// the same again with the CPU slowed down 4x. Ratios are against the plain page. Then the
+// author's results page: its first load, and how long 10,000 generated responses in a JSON
+// Lines file take from choosing the file to their summary on screen (target: 1 s).
 import { chromium } from 'playwright-core';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { CHROMIUM, DIST } from './helpers.mjs';
+import { CHROMIUM, CONTENT, DIST } from './helpers.mjs';
 import { serve } from './serve.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
@@ -164,6 +167,78 @@ for (const throttle of [1, 4]) {
     }
   }
   console.log('');
+}
+/** `count` survey responses as a collector logs them: one payload a line, every option and
+ * question mixed, a comment on one answer in three, over twelve weeks and five pages. */
+function responses(count) {
+  let seed = 1;
+  const random = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+  const lines = [];
+  for (let n = 0; n < count; n += 1) {
+    const answers = CONTENT.survey.questions.map((question) => {
+      const choices = question.multiple
+        ? question.options.filter(() => random(2)).map((o) => o.id)
+        : [question.options[random(question.options.length)].id];
+      const comment = random(3) === 0 ? `Reader ${n}: ${'we tried it once and it bridged the gap well '.slice(0, 20 + random(60))}` : '';
+      return { question: question.id, choices, ...(comment ? { comment } : {}) };
+    });
+    const day = new Date(Date.UTC(2026, 8, 1) + random(84) * 86_400_000).toISOString().slice(0, 10);
+    lines.push(JSON.stringify({ format: 1, id: `r${n}`, flow: 'survey', content: CONTENT.survey.id, language: 'en',
+      submitted: `${day}T12:00:00Z`, page: `https://columns.example/column-${random(5)}`, answers }));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+// Resolves, in the page, with the milliseconds from the file input's change to the frame
+// that shows the summary of `count` responses.
+function timeSummary(count) {
+  window.__shown = new Promise((done) => {
+    document.addEventListener('change', () => {
+      const chosen = performance.now();
+      const observer = new MutationObserver(() => {
+        const status = document.querySelector('.aw-status')?.textContent ?? '';
+        if (document.querySelector('.aw-report') && status.startsWith(`${count} survey responses`)) {
+          observer.disconnect();
+          requestAnimationFrame(() => setTimeout(() => done(performance.now() - chosen)));
+        }
+      });
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    }, { capture: true, once: true });
+  });
+}
+
+const COUNT = 10_000;
+const log = join(await mkdtemp(join(tmpdir(), 'bench-')), 'responses.jsonl');
+await writeFile(log, responses(COUNT));
+console.log('Results page (/results/)');
+for (const throttle of [1, 4]) {
+  const times = [];
+  let fetched = [];
+  for (let run = 0; run < Math.min(RUNS, 5); run += 1) {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    const paths = [];
+    page.on('response', (response) => paths.push(new URL(response.url()).pathname));
+    await page.goto(`${widget.url}results/`);
+    await page.locator('#aw-files').waitFor();
+    if (run === 0) fetched = [...new Set(paths)];
+    await page.evaluate(timeSummary, COUNT);
+    await page.locator('#aw-files').setInputFiles(log);
+    times.push(await page.evaluate(() => window.__shown));
+    await context.close();
+  }
+  if (throttle === 1) {
+    const files = await sizes(DIST, fetched);
+    const gzip = files.reduce((sum, f) => sum + f.gzip, 0);
+    for (const f of files) console.log(`  ${f.path.padEnd(52)} ${String(f.raw).padStart(8)} B raw ${String(f.gzip).padStart(7)} B gzip`);
+    console.log(`  first load ${gzip} B gzip = ${ratio(gzip, SURVEYJS)} SurveyJS (budget ${BUDGET} B: ${gzip <= BUDGET ? 'within' : 'OVER'})`);
+  }
+  const time = median(times);
+  console.log(`  ${COUNT} responses (${kb((await readFile(log)).length)} JSON Lines) summarised and on screen,`
+    + ` ${throttle === 1 ? 'no throttling' : `CPU slowed down ${throttle}x`}: median ${time.toFixed(0)} ms`
+    + ` of ${times.length} (target 1000 ms: ${time <= 1000 ? 'met' : 'NOT met'})`);
 }
 await browser.close();
 widget.close();

@@ -38,7 +38,11 @@ test('after one visit both flows start, resume and finish offline', async () => 
   await page.reload();
   await page.getByRole('heading', { name: CONTENT.assessment.wording.result_title }).waitFor();
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: CONTENT.assessment.wording.export_csv }).click()]);
-  assert.match(await readFile(await file.path(), 'utf8'), /^flow,date,item,answer,comment\r\n"survey"/, 'the download works offline too');
+  assert.match(await readFile(await file.path(), 'utf8'), /^flow,date,item,answer,comment,id,page\r\n"survey"/, 'the download works offline too');
+  // The author's results page works offline too, and reads the visitor's download.
+  await page.goto(`${web.url}results/`);
+  await page.getByLabel(CONTENT.results.open).setInputFiles(await file.path());
+  await page.getByText('1 survey responses and 1 self-assessments, from 1 files.').waitFor();
 
   const kept = Object.keys(await stored(page));
   assert.ok(kept.includes(`${PREFIX}default:survey:responses`) && kept.includes(`${PREFIX}default:assessment:completed`), `${kept}`);
