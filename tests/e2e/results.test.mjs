@@ -216,6 +216,23 @@ test('the page filter narrows every count, the cross-tab pairs two questions, th
   await context.close();
 });
 
+test('a file dropped on the page is read, and the printed page keeps the figures without the controls', async () => {
+  const { context, page } = await results();
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'dropped.jsonl'));
+    return data;
+  }, payload('d', '2026-11-24', { source: 'interim' }, 'Dropped in'));
+  await page.locator('.aw-drop').dispatchEvent('dragover', { dataTransfer });
+  await page.locator('.aw-drop').dispatchEvent('drop', { dataTransfer });
+  await page.getByText('dropped.jsonl: 1 answers read.').waitFor();
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.aw-drop').isVisible(), false, 'no file input on paper');
+  assert.equal(await page.getByRole('button', { name: R.print }).isVisible(), false, 'no buttons on paper');
+  assert.ok(await page.getByRole('table', { name: CONTENT.survey.questions[0].title, exact: true }).isVisible());
+  await context.close();
+});
+
 for (const colorScheme of ['light', 'dark']) {
   test(`every state of the results page passes axe, in the ${colorScheme} scheme`, async () => {
     const { context, page } = await results([], { colorScheme });
