@@ -1,10 +1,13 @@
 // alliance-widget.js: the one script a host page adds, `<script async src=".../alliance-widget.js">`.
 // It turns every `<div data-alliance-widget="survey|assessment|both">` into an independent widget
 // inside a shadow root (its own styles, untouched by the page's CSS and not touching it), and
-// starts a flow's wasm only when one of its mounts comes near the viewport.
+// starts a flow's wasm only when one of its mounts comes near the viewport. Mounts the host adds
+// later (a CMS block, a single-page app's route, infinite scroll) start by themselves; the
+// script included twice starts each mount once.
 // scripts/embed.mjs writes it into dist/ with the built files' names, from the build's
 // manifest, in place of __FLOWS__ and __EXPORT__ (the self-assessment's download).
 (() => {
+  if (window.AllianceWidget) return;
   const FLOWS = __FLOWS__;
   const EXPORT = __EXPORT__;
   const THEMES = ['auto', 'light', 'dark'];
@@ -46,6 +49,8 @@
   }
 
   function prepare(mount) {
+    // A mount already started, marked again by the host, stays as it is.
+    if (mount.shadowRoot) return void mount.removeAttribute('data-alliance-widget');
     const flow = mount.getAttribute('data-alliance-widget');
     // Taken over here: the wasm's own page scan must not start it a second time.
     mount.removeAttribute('data-alliance-widget');
@@ -90,7 +95,22 @@
     watch.observe(element);
   }
 
-  const run = () => document.querySelectorAll('[data-alliance-widget]').forEach(prepare);
+  /** Prepares the mounts in `node`, itself included. */
+  function scan(node) {
+    if (node.matches?.('[data-alliance-widget]')) prepare(node);
+    node.querySelectorAll?.('[data-alliance-widget]').forEach(prepare);
+  }
+
+  window.AllianceWidget = { version: 1 };
+  const run = () => {
+    scan(document);
+    new MutationObserver((changes) => {
+      for (const change of changes) {
+        if (change.type === 'attributes') scan(change.target);
+        else change.addedNodes.forEach(scan);
+      }
+    }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-alliance-widget'] });
+  };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', run);
   else run();
 })();
