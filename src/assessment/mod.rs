@@ -46,6 +46,7 @@ pub enum AssessmentAction {
 }
 
 impl Flow for AssessmentState {
+    const NAME: &'static str = "assessment";
     const RECORDS: (&'static str, &'static str) = (PROGRESS, COMPLETED);
     type Step = Step;
     type Action = AssessmentAction;
@@ -134,7 +135,7 @@ impl Flow for AssessmentState {
         let score = self.score_of(completed);
         let id = |route: Route| self.assessment.outcomes[route.index()].id;
         let mut payload =
-            Payload::new(delivery, "assessment", &completed.content, completed.completed, &completed.answers);
+            Payload::new(delivery, Self::NAME, &completed.content, completed.completed, &completed.answers);
         let fit = |route| score.fit(route);
         payload.fits =
             Some(Fits { interim: fit(Route::Interim), internal: fit(Route::Internal), external: fit(Route::External) });

@@ -72,6 +72,8 @@ pub trait Finished {
 
 /// One flow: its own state, actions and stored records.
 pub trait Flow: Clone + Debug + PartialEq + 'static {
+    /// Its name, as mounts, payloads and the host page's events give it.
+    const NAME: &'static str;
     /// Storage names of its two records: the round in progress, and the history.
     const RECORDS: (&'static str, &'static str);
     /// Where the visitor is, the introduction by default; focus follows its changes.

@@ -43,6 +43,7 @@ pub enum SurveyAction {
 }
 
 impl Flow for SurveyState {
+    const NAME: &'static str = "survey";
     const RECORDS: (&'static str, &'static str) = (PROGRESS, RESPONSES);
     type Step = Step;
     type Action = SurveyAction;
@@ -132,7 +133,7 @@ impl Flow for SurveyState {
     }
 
     fn payload(&self, response: &Response, delivery: &Delivery) -> String {
-        Payload::new(delivery, "survey", &response.content, response.submitted, &response.answers).json()
+        Payload::new(delivery, Self::NAME, &response.content, response.submitted, &response.answers).json()
     }
 }
 
