@@ -63,6 +63,20 @@ async function open(page, files) {
   await until(async () => (await page.locator('.aw-files > ul > li').count()) >= before + files.length, 'the files read');
 }
 
+/** Opens the focused file input by keyboard and chooses `file`. The chooser's event is caught
+ * by the browser driver only once it listens, so a key pressed before that is pressed again. */
+async function chooseByKeyboard(page, file) {
+  for (let attempt = 1; ; attempt += 1) {
+    const chooser = page.waitForEvent('filechooser', { timeout: 5_000 });
+    await page.keyboard.press(attempt % 2 ? 'Space' : 'Enter');
+    try {
+      return await (await chooser).setFiles(file);
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
 /** The figures of a question's table, by option: [count, share]. */
 async function figures(page, question) {
   const rows = page.getByRole('table', { name: question.title, exact: true }).locator('tbody tr');
@@ -163,8 +177,7 @@ test('comments are searched, filtered by option and copied as quotes, all by key
   const { context, page } = await results([], { permissions: ['clipboard-read', 'clipboard-write'] });
   await tabTo(page, '#aw-files');
   assert.ok((await focused(page)).outlined, 'the file input shows its focus');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
-  await chooser.setFiles(file);
+  await chooseByKeyboard(page, file);
   await page.getByText('3 survey responses').waitFor();
   const comments = page.locator('.aw-comments').nth(2);
   await tabTo(page, '#aw-q2-search', 60);
