@@ -5,7 +5,7 @@ PORT ?= 8080
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup build serve test test-native test-browser test-e2e bench lint
+.PHONY: setup build serve test test-native test-browser test-e2e test-engines bench lint
 
 setup:
 	@scripts/setup
@@ -19,7 +19,7 @@ build: setup
 serve: build
 	node tests/e2e/serve.mjs dist $(PORT)
 
-test: setup lint test-native test-browser build test-e2e
+test: setup lint test-native test-browser build test-e2e test-engines
 
 lint:
 	cargo fmt --check
@@ -34,6 +34,10 @@ test-browser:
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
+
+# The journeys in Firefox ESR and WebKitGTK (ENGINES=firefox or webkit for one).
+test-engines:
+	node --test --test-concurrency=1 tests/engines/
 
 bench: build
 	node tests/e2e/bench.mjs

@@ -1,0 +1,133 @@
+// The browsers beyond Chromium, behind one small interface the journeys use: Firefox ESR over
+// WebDriver BiDi (puppeteer-core), and WebKitGTK's MiniBrowser through WebKitWebDriver
+// (selenium-webdriver) under xvfb-run. Elements are found in the page's JS, through shadow
+// roots, and then clicked and typed into by the driver, as a visitor's input.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import puppeteer from 'puppeteer-core';
+import { Builder } from 'selenium-webdriver';
+
+const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+
+/** Runs in the page: the first shown element of `kind` whose text is `text`, looking through
+ * every shadow root. Kinds: `button`, `label` (clicking it checks its input), `field` (the
+ * control of the label with that text), `choice` (`text` is "legend|label": the label inside
+ * that fieldset), `text` (an element containing the text). */
+function query(kind, text) {
+  const all = (root, selector) => {
+    const found = [...root.querySelectorAll(selector)];
+    for (const element of root.querySelectorAll('*')) if (element.shadowRoot) found.push(...all(element.shadowRoot, selector));
+    return found;
+  };
+  const shown = (element) => element.getClientRects().length > 0;
+  const named = (selector, within = document) => all(within, selector).filter(shown).find((el) => el.textContent.trim() === text);
+  if (kind === 'button' || kind === 'label') return named(kind) ?? null;
+  if (kind === 'field') return named('label')?.control ?? null;
+  if (kind === 'choice') {
+    const [legend, label] = text.split('|');
+    const group = all(document, 'fieldset').find((set) => set.querySelector('legend')?.textContent.trim() === legend);
+    return group ? [...group.querySelectorAll('label')].find((el) => el.textContent.trim() === label) ?? null : null;
+  }
+  return all(document, 'h1, h2, h3, p, li, legend, blockquote').filter(shown).find((el) => el.textContent.includes(text)) ?? null;
+}
+
+/** What every engine offers the journeys. */
+class Engine {
+  /** Waits until `check()` (run in Node) is true. */
+  async until(check, what, ms = 20_000) {
+    const end = Date.now() + ms;
+    while (!(await check().catch(() => false))) {
+      if (Date.now() > end) throw new Error(`${this.name}: timed out waiting for ${what}`);
+      await new Promise((done) => setTimeout(done, 100));
+    }
+  }
+
+  /** The element `query(kind, text)` finds, once it is there. */
+  async find(kind, text) {
+    let found = null;
+    await this.until(async () => (found = await this.element(query, kind, text)) !== null, `${kind} "${text}"`);
+    return found;
+  }
+
+  async click(kind, text) {
+    await this.press(await this.find(kind, text));
+  }
+
+  async fill(label, text) {
+    await this.type(await this.find('field', label), text);
+  }
+
+  async see(text) {
+    await this.find('text', text);
+  }
+}
+
+class Firefox extends Engine {
+  name = 'Firefox ESR';
+  canGoOffline = true;
+
+  async start() {
+    this.browser = await puppeteer.launch({ browser: 'firefox', executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr', headless: true });
+    this.page = await this.browser.newPage();
+  }
+
+  goto(url) { return this.page.goto(url); }
+  reload() { return this.page.reload(); }
+  run(fn, ...args) { return this.page.evaluate(fn, ...args); }
+  async element(fn, ...args) {
+    const handle = await this.page.evaluateHandle(fn, ...args);
+    return handle.asElement();
+  }
+  press(element) { return element.click(); }
+  type(element, text) { return element.type(text); }
+  offline(off) { return this.page.setOfflineMode(off); }
+  close() { return this.browser.close(); }
+}
+
+class WebKit extends Engine {
+  name = 'WebKitGTK';
+  // WebDriver has no switch for the network.
+  canGoOffline = false;
+
+  async start() {
+    const port = await freePort();
+    this.server = spawn('xvfb-run', ['-a', 'WebKitWebDriver', `--port=${port}`], { stdio: 'ignore', detached: true });
+    const capabilities = { browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] } };
+    const connect = () => new Builder().usingServer(`http://127.0.0.1:${port}`).withCapabilities(capabilities).build();
+    await this.until(async () => (this.driver = await connect()) !== undefined, 'WebKitWebDriver');
+  }
+
+  goto(url) { return this.driver.get(url); }
+  reload() { return this.driver.navigate().refresh(); }
+  run(fn, ...args) { return this.driver.executeScript(`return (${fn}).apply(null, arguments)`, ...args); }
+  element(fn, ...args) { return this.run(fn, ...args); }
+  press(element) { return element.click(); }
+  type(element, text) { return element.sendKeys(text); }
+  offline() { throw new Error('WebKitWebDriver cannot switch the network off'); }
+  async close() {
+    await this.driver?.quit();
+    process.kill(-this.server.pid);
+  }
+}
+
+function freePort() {
+  return new Promise((done) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => done(port));
+    });
+  });
+}
+
+/** The engines to run, all unless ENGINES names some ("firefox", "webkit"). */
+export const ENGINES = { firefox: Firefox, webkit: WebKit };
+export function chosen() {
+  const names = (process.env.ENGINES ?? 'firefox,webkit').split(',').filter((name) => name in ENGINES);
+  return names.map((name) => [name, ENGINES[name]]);
+}
+
+export async function launch(Kind) {
+  const engine = new Kind();
+  await engine.start();
+  return engine;
+}
