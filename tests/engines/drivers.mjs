@@ -49,12 +49,30 @@ class Engine {
     return found;
   }
 
-  async click(kind, text) {
-    await this.press(await this.find(kind, text));
+  /** Does `action` to the element `query(kind, text)` finds; found again when the page
+   * replaced it meanwhile (the wasm taking over, a step re-rendered). */
+  async act(kind, text, action) {
+    for (let attempt = 1; ; attempt += 1) {
+      const element = await this.find(kind, text);
+      try {
+        return await action(element);
+      } catch (error) {
+        if (attempt === 3 || !/detached|stale|not found/i.test(`${error.name} ${error.message}`)) throw error;
+      }
+    }
   }
 
-  async fill(label, text) {
-    await this.type(await this.find('field', label), text);
+  click(kind, text) {
+    return this.act(kind, text, (element) => this.press(element));
+  }
+
+  fill(label, text) {
+    return this.act('field', label, (element) => this.type(element, text));
+  }
+
+  /** Waits until the page's widgets are the wasm's, no longer the prerendered screens. */
+  async settled() {
+    await this.until(() => this.run(() => document.readyState === 'complete' && !document.querySelector('[data-prerendered]')), 'the wasm to take over');
   }
 
   async see(text) {

@@ -54,6 +54,7 @@ async function fresh(engine, path) {
   await engine.goto(`${site.url}${path}`);
   await engine.run(() => localStorage.clear());
   await engine.reload();
+  await engine.settled();
 }
 
 for (const [name, Kind] of chosen()) {
@@ -78,10 +79,10 @@ for (const [name, Kind] of chosen()) {
       await engine.click('label', label(SOURCE, 'internal'));
       await engine.fill(SOURCE.comment_label, 'We train our own, slo');
       await engine.reload();
-      const comment = await engine.find('field', SOURCE.comment_label);
-      await engine.until(async () => (await engine.run((field) => field.value, comment)) === 'We train our own, slo', 'the comment');
-      const radio = await engine.find('field', label(SOURCE, 'internal'));
-      assert.equal(await engine.run((input) => input.checked, radio), true);
+      await engine.settled();
+      const value = (kind, text, read) => engine.act(kind, text, (element) => engine.run(read, element));
+      assert.equal(await value('field', SOURCE.comment_label, (field) => field.value), 'We train our own, slo');
+      assert.equal(await value('field', label(SOURCE, 'internal'), (input) => input.checked), true);
     });
 
     test('the self-assessment, answered to its result', async () => {
@@ -143,6 +144,7 @@ for (const [name, Kind] of chosen()) {
       await engine.offline(true);
       try {
         await engine.reload();
+        await engine.settled();
         await engine.click('button', CONTENT.survey.start);
         await engine.see(SOURCE.title);
       } finally {
