@@ -24,7 +24,10 @@ const dist = 'dist';
 const endpoint = process.env.ENDPOINT || null;
 const run = (command, ...args) => execFileSync(command, args, { stdio: 'inherit' });
 
-// wasm-opt's features: those rustc's wasm32 target uses.
+// wasm-opt's features: those rustc's wasm32 target uses. The pages pass trunk the same
+// `--low-memory-unused`: rustc puts the stack first in memory, so the lowest kilobyte is only
+// ever reached by a stack that has overflowed, and wasm-opt may fold address arithmetic into
+// loads and stores (0.5 KB gzip less per page).
 const WASM_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
   '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
 
@@ -57,7 +60,7 @@ run('cargo', 'build', '--release', '--target', 'wasm32-unknown-unknown', '--bin'
 const exportWasm = 'target/wasm32-unknown-unknown/release/export.wasm';
 const exportName = `export-${createHash('sha256').update(await readFile(exportWasm)).digest('hex').slice(0, 16)}`;
 run('wasm-bindgen', '--target', 'web', '--no-typescript', '--out-dir', dist, '--out-name', exportName, exportWasm);
-run('wasm-opt', '-Oz', '--converge', ...WASM_FEATURES, `${dist}/${exportName}_bg.wasm`, '-o', `${dist}/${exportName}_bg.wasm`);
+run('wasm-opt', '-Oz', '--converge', '--low-memory-unused', ...WASM_FEATURES, `${dist}/${exportName}_bg.wasm`, '-o', `${dist}/${exportName}_bg.wasm`);
 run('node', 'scripts/post-build.mjs', `${dist}/${exportName}.js`);
 
 // 3. The example host pages.
