@@ -6,13 +6,15 @@
 // until the wasm has taken the widget over; the JS heap then, and the long tasks until then;
 // the same again with the CPU slowed down 4x. Ratios are against the plain page. Then the
 // author's results page: its first load, and how long 10,000 generated responses in a JSON
-// Lines file take from choosing the file to their summary on screen (target: 1 s).
+// Lines file take from choosing the file to their summary on screen (target: 1 s). Last, what
+// the embed script costs the article (bench-host.mjs).
 import { chromium } from 'playwright-core';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { hostCost } from './bench-host.mjs';
 import { CHROMIUM, CONTENT, DIST } from './helpers.mjs';
 import { serve } from './serve.mjs';
 
@@ -240,6 +242,7 @@ for (const throttle of [1, 4]) {
     + ` ${throttle === 1 ? 'no throttling' : `CPU slowed down ${throttle}x`}: median ${time.toFixed(0)} ms`
     + ` of ${times.length} (target 1000 ms: ${time <= 1000 ? 'met' : 'NOT met'})`);
 }
+await hostCost(browser, widget.url, RUNS);
 await browser.close();
 widget.close();
 baseline.close();
