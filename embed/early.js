@@ -1,12 +1,14 @@
-// Minified and inlined by the build after a widget's prerendered first screens (src/prerender.rs), which it
-// runs until the wasm takes them over (src/embed.rs). Start shows the first question and its
+// Runs a widget's prerendered first screens until the wasm takes them over (src/embed.rs):
+// minified and inlined by the build after each page's screens (src/prerender.rs), and part of
+// the embed loader, which puts the screens in its shadow roots (embed/loader.js). Start shows the first question and its
 // Back the introduction again. What the visitor does is kept in `data-early` for the wasm to
 // carry on from: started or not, the options checked and text typed, an early Next or See my
 // result. Once the widget is in, focus goes back to where the visitor had it. A visitor with
-// stored data or a share link never sees these screens: the wasm shows where they are instead.
-((screens) => {
+// stored data (any key starting with `keys`) or a share link never sees these screens: the
+// wasm shows where they are instead.
+function early(screens, keys) {
   try {
-    if (location.hash.length > 1 || Object.keys(localStorage).some((key) => key.startsWith(__KEYS__))) {
+    if (location.hash.length > 1 || Object.keys(localStorage).some((key) => key.startsWith(keys))) {
       screens.remove();
       return;
     }
@@ -55,4 +57,4 @@
     // An early Next or See my result moves on, and the widget moves focus itself.
     if (!submitted && focus >= 0 && document.activeElement === document.body) widget.querySelectorAll(FOCUSABLE)[focus]?.focus();
   }).observe(mount, { childList: true });
-})(document.currentScript.previousElementSibling);
+}

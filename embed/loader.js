@@ -1,7 +1,9 @@
 // alliance-widget.js: the one script a host page adds, `<script async src=".../alliance-widget.js">`.
 // It turns every `<div data-alliance-widget="survey|assessment|both">` into an independent widget
 // inside a shadow root (its own styles, untouched by the page's CSS and not touching it), and
-// starts a flow's wasm only when one of its mounts comes near the viewport. Mounts the host adds
+// starts a flow's wasm only when one of its mounts comes near the viewport. Until the wasm is
+// there, the flow's first screens (a small HTML file the build writes) run as on the
+// standalone pages: the introduction, and after Start the first question, answerable. Mounts the host adds
 // later (a CMS block, a single-page app's route, infinite scroll) start by themselves; the
 // script included twice starts each mount once.
 // scripts/embed.mjs writes it into dist/ with the built files' names, from the build's
@@ -14,6 +16,22 @@
   const base = document.currentScript ? document.currentScript.src : location.href;
   const at = (path) => new URL(path, base).href;
   const started = {};
+
+  // __EARLY__
+
+  // Each flow's first screens, fetched once for all its mounts; nothing when they cannot be.
+  const screens = {};
+  const fetchScreens = (flow) => (screens[flow] ??= fetch(at(FLOWS[flow].screens))
+    .then((response) => (response.ok ? response.text() : ''), () => ''));
+
+  /** Shows `flow`'s first screens in `root` once `styled`, unless the wasm was there first. */
+  function showScreens(flow, namespace, root, styled) {
+    Promise.all([fetchScreens(flow), styled]).then(([html]) => {
+      if (!html || root.firstChild) return;
+      root.innerHTML = html;
+      early(root.firstElementChild, `alliance-widget:${namespace}:${flow}:`);
+    });
+  }
 
   // Each flow's module and wasm, fetched and started once for all its mounts.
   const load = (flow) => (started[flow] ??= import(at(FLOWS[flow].module)).then(async (module) => {
@@ -64,12 +82,15 @@
     const shadow = mount.attachShadow({ mode: 'open' });
     // "both": the self-assessment, then the survey, in one shadow root.
     const flows = flow === 'both' ? ['assessment', 'survey'] : [flow];
-    for (const style of new Set(flows.flatMap((name) => FLOWS[name].styles))) {
+    const links = [...new Set(flows.flatMap((name) => FLOWS[name].styles))].map((style) => {
       const link = document.createElement('link');
       link.rel = 'stylesheet';
       link.href = at(style);
       shadow.append(link);
-    }
+      return new Promise((done) => { link.onload = link.onerror = done; });
+    });
+    // The first screens wait for the styles, so that they never show unstyled.
+    const styled = Promise.all(links);
     for (const name of flows) {
       const root = document.createElement('div');
       root.className = `aw-theme-${chosen.theme}${chosen.compact ? ' aw-compact' : ''}`;
@@ -79,7 +100,10 @@
       const start = () => load(name).then((module) => (name === 'survey'
         ? module.mount(root, chosen.namespace, endpoint)
         : module.mount(root, chosen.namespace, chosen.surveyLink ?? undefined, at(EXPORT), endpoint)));
-      startNear(root, start);
+      startNear(root, () => {
+        showScreens(name, chosen.namespace, root, styled);
+        start();
+      });
     }
   }
 

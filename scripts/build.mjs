@@ -8,7 +8,7 @@
 // 3. the example host pages;
 // 4. the manifest;
 // 5. each page's first screens written into its HTML (prerender, natively, with the minified
-//    embed/early.js), its self-assessment mounts told where the download is, and every mount
+//    embed/early.js), and each flow's alone into embed/ for the loader, its self-assessment mounts told where the download is, and every mount
 //    where answers go when ENDPOINT names the author's endpoint (`make build ENDPOINT=…`);
 // 6. the embed loader alliance-widget.js (scripts/embed.mjs);
 // 7. the service worker that keeps it all offline (scripts/service-worker.mjs).
@@ -75,12 +75,15 @@ const manifest = {
     module: named(built, /^survey\/survey-[0-9a-f]+\.js$/),
     wasm: named(built, /^survey\/survey-[0-9a-f]+_bg\.wasm$/),
     styles: [css('widget')],
+    // The first screens alone, written by step 5, for the embed loader.
+    screens: 'embed/survey.html',
   },
   assessment: {
     page: 'index.html',
     module: named(built, /^assessment-[0-9a-f]+\.js$/),
     wasm: named(built, /^assessment-[0-9a-f]+_bg\.wasm$/),
     styles: [css('widget'), css('assessment')],
+    screens: 'embed/assessment.html',
   },
   results: {
     page: 'results/index.html',
@@ -92,7 +95,7 @@ const manifest = {
   endpoint,
   loader: 'alliance-widget.js',
   // Everything the site is made of, for the service worker.
-  files: [...built, 'alliance-widget.js', 'build-manifest.json'].sort(),
+  files: [...built, 'alliance-widget.js', 'build-manifest.json', 'embed/survey.html', 'embed/assessment.html'].sort(),
 };
 await writeFile(join(dist, 'build-manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 

@@ -108,6 +108,16 @@ fn vault(flow: &str) -> Vault {
     Vault::new(Rc::new(MemoryStore::default()), DEFAULT_NAMESPACE, flow)
 }
 
+/// The first screens of `flow` alone, for the embed loader to put in a shadow root; `None` for
+/// a flow that does not exist.
+pub async fn screens(flow: &str) -> Option<String> {
+    match flow {
+        "survey" => Some(survey_screens(0).await),
+        "assessment" => Some(assessment_screens(0, None).await),
+        _ => None,
+    }
+}
+
 async fn survey_screens(index: usize) -> String {
     let uid = uid("survey", index);
     ServerRenderer::<SurveyScreens>::with_props(move || SurveyProps {
@@ -145,5 +155,5 @@ fn early_script(script: &str, flow: &str) -> String {
     let keys = format!("{:?}", flow_prefix(DEFAULT_NAMESPACE, flow));
     // Without script, the introduction still reads, but the buttons would do nothing.
     let noscript = "<noscript><style>[data-prerendered] .aw-nav{display:none}</style></noscript>";
-    format!("<script>{}</script>{noscript}", script.trim().replace("__KEYS__", &keys))
+    format!("<script>{}early(document.currentScript.previousElementSibling,{keys})</script>{noscript}", script.trim())
 }

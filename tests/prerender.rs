@@ -17,7 +17,7 @@ const PAGE: &str = concat!(
 );
 
 /// Stands in for the minified `embed/early.js`.
-const SCRIPT: &str = "run(__KEYS__)\n";
+const SCRIPT: &str = "function early(){}\n";
 
 fn vault(entries: &'static [(&'static str, &'static str)], flow: &str) -> Vault {
     Vault::new(Rc::new(MemoryStore::with(entries)), "default", flow)
@@ -75,8 +75,13 @@ async fn every_mount_of_a_known_flow_gets_its_first_screens_and_their_script() {
     assert_eq!(page.matches(r#"href="survey/""#).count(), 1, "the survey offered where the mount asks for it");
     assert_eq!(page.matches("<script>").count(), 3);
     assert_eq!(page.matches("<noscript><style>").count(), 3, "without script, no dead buttons");
-    assert!(page.contains(r#"<script>run("alliance-widget:default:assessment:")</script>"#), "{page}");
-    assert!(page.contains(r#"<script>run("alliance-widget:default:survey:")</script>"#), "{page}");
+    let run = |flow: &str| {
+        format!(
+            r#"<script>function early(){{}}early(document.currentScript.previousElementSibling,"alliance-widget:default:{flow}:")</script>"#
+        )
+    };
+    assert!(page.contains(&run("assessment")), "{page}");
+    assert!(page.contains(&run("survey")), "{page}");
     assert!(page.contains("<div data-alliance-widget=quiz></div>"), "an unknown flow is left alone");
     assert_eq!(
         page.matches(r#" data-export="/export-1.js">"#).count(),

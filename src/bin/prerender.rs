@@ -3,9 +3,10 @@
 //! into the page with the script that runs them (see `alliance_widget::prerender`), and the
 //! page's stylesheets in place of their links, which would hold the first paint back for a
 //! request each. The download's module and the endpoint it names come from the site's
-//! `build-manifest.json`.
+//! `build-manifest.json`; so do the names of the files it writes with each flow's first
+//! screens alone, which the embed loader puts in its shadow roots.
 
-use alliance_widget::prerender::{attribute, into_page};
+use alliance_widget::prerender::{attribute, into_page, screens};
 use std::path::Path;
 
 fn main() {
@@ -13,7 +14,7 @@ fn main() {
     let usage = "usage: prerender <early.js> <site folder> <page.html>...";
     let script = std::fs::read_to_string(args.next().expect(usage)).expect("the minified embed/early.js");
     let site = args.next().expect(usage);
-    let (export_module, endpoint) = from_manifest(Path::new(&site));
+    let (export_module, endpoint, fragments) = from_manifest(Path::new(&site));
     let runtime = tokio::runtime::Builder::new_current_thread().build().expect("a runtime for yew's server renderer");
     for page in args {
         let path = Path::new(&site).join(&page);
@@ -27,11 +28,18 @@ fn main() {
         std::fs::write(&path, html).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
         println!("prerendered the first screens into {}", path.display());
     }
+    for (flow, file) in fragments {
+        let path = Path::new(&site).join(file);
+        let html = runtime.block_on(screens(&flow)).unwrap_or_else(|| panic!("no flow {flow}"));
+        std::fs::create_dir_all(path.parent().expect("a folder")).expect("the folder for the screens");
+        std::fs::write(&path, html).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+        println!("wrote the {flow}'s first screens for embeds into {}", path.display());
+    }
 }
 
-/// From the build's manifest: the download's module as the pages address it, and where
-/// answers go, if anywhere.
-fn from_manifest(site: &Path) -> (String, Option<String>) {
+/// From the build's manifest: the download's module as the pages address it, where answers
+/// go, if anywhere, and each flow's file for its first screens alone.
+fn from_manifest(site: &Path) -> (String, Option<String>, Vec<(String, String)>) {
     let path = site.join("build-manifest.json");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
     let manifest: serde_json::Value = serde_json::from_str(&text).expect("the manifest is JSON");
@@ -43,7 +51,14 @@ fn from_manifest(site: &Path) -> (String, Option<String>) {
             "ENDPOINT must be an https: address, not {endpoint}"
         );
     }
-    (format!("/{module}"), endpoint)
+    let fragments = ["survey", "assessment"]
+        .into_iter()
+        .map(|flow| {
+            let file = manifest[flow]["screens"].as_str().expect("the manifest names each flow's screens");
+            (flow.to_string(), file.to_string())
+        })
+        .collect();
+    (format!("/{module}"), endpoint, fragments)
 }
 
 /// `page` with each `<link rel=stylesheet href=/…>` replaced by the file's text in a `<style>`.

@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { answerAllByMouse, answerQuestions, assess, CONTENT, PREFIX, site, stored, SURVEY, visit } from './helpers.mjs';
+import { answerAllByMouse, answerQuestions, assess, CONTENT, embedsLive, PREFIX, site, stored, SURVEY, visit } from './helpers.mjs';
 import { collector as open, until } from './collector.mjs';
 
 const T = CONTENT.text;
@@ -54,6 +54,8 @@ async function host(mounts, { csp, context, init } = {}) {
   page.on('pageerror', (error) => errors.push(error));
   page.on('console', (message) => { if (message.type() === 'warning') warnings.push(message.text()); });
   await page.goto(url);
+  // The tests switch the network off and on: the widgets' wasm must be there first.
+  await embedsLive(page);
   return { context, page, errors, warnings, url };
 }
 

@@ -2,7 +2,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { answerAllByMouse, answerQuestions, assess, CONTENT, PREFIX, site, stored } from './helpers.mjs';
+import { answerAllByMouse, answerQuestions, assess, CONTENT, embedsLive, PREFIX, site, stored } from './helpers.mjs';
 
 let web;
 before(async () => { web = await site(); });
@@ -53,10 +53,12 @@ test('an article with two embeds of different flows: both work independently', a
 test('a widget below the fold starts its wasm only when it comes near', async () => {
   const { context, page, wasm } = await host('article.html');
   await page.locator('[data-alliance-widget-embedded=survey]').getByRole('button', { name: CONTENT.survey.start }).waitFor();
+  await embedsLive(page, '[data-alliance-widget-embedded=survey]');
   assert.ok(wasm.some((path) => path.includes('survey-')), `survey wasm loaded: ${wasm}`);
   assert.ok(!wasm.some((path) => path.includes('assessment')), `assessment wasm not yet: ${wasm}`);
   await page.locator('[data-alliance-widget-embedded=assessment]').scrollIntoViewIfNeeded();
   await page.locator('[data-alliance-widget-embedded=assessment]').getByRole('button', { name: CONTENT.assessment.start }).waitFor();
+  await embedsLive(page, '[data-alliance-widget-embedded=assessment]');
   assert.ok(wasm.some((path) => path.includes('assessment')), `assessment wasm after scrolling: ${wasm}`);
   await context.close();
 });

@@ -46,6 +46,13 @@ export async function visit(site, { init, path = '' } = {}) {
   return { context, page, errors };
 }
 
+/** Waits until every embedded widget in `selector`'s mounts is the wasm's, no longer its
+ * first screens (mounts refused for a bad attribute have none). */
+export function embedsLive(page, selector = '[data-alliance-widget-embedded]') {
+  return page.waitForFunction((mounts) => [...document.querySelectorAll(mounts)].filter((mount) => mount.shadowRoot)
+    .every((mount) => mount.shadowRoot.querySelector('.aw-widget:not([data-prerendered])')), selector);
+}
+
 /** The survey's page. */
 export const SURVEY = 'survey/';
 

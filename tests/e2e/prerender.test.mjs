@@ -2,7 +2,7 @@
 // arrived, and loses nothing (answers, typed text, an early Next, focus) when it takes over.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CONTENT, LABEL, PREFIX, site, stored, SURVEY, violations } from './helpers.mjs';
+import { CONTENT, embedsLive, LABEL, PREFIX, site, stored, SURVEY, violations } from './helpers.mjs';
 
 const A = CONTENT.assessment;
 let web;
@@ -147,5 +147,32 @@ test('without script the introduction still reads, says what is needed, and offe
     assert.match(await page.locator('main').innerText(), new RegExp(needs));
     assert.equal(await page.getByRole('button').count(), 0, path);
   }
+  await context.close();
+});
+
+test('an embedded survey can be started and answered before its wasm arrives; a returning visitor never sees that screen', async () => {
+  const { context, page, errors, release } = await slowWasm('examples/article.html');
+  const survey = page.locator('[data-alliance-widget-embedded=survey]');
+  const [first] = CONTENT.survey.questions;
+  await survey.getByRole('button', { name: CONTENT.survey.start }).click();
+  await survey.getByLabel(first.options[1].label).check();
+  await survey.getByLabel(first.comment_label).fill('Typed before the wasm');
+  assert.equal(await survey.locator('[data-prerendered]').count(), 1, 'still the first screens, in the shadow root');
+  assert.deepEqual(await violations(page), []);
+  await release();
+  await embedsLive(page, '[data-alliance-widget-embedded=survey]');
+  assert.equal(await survey.getByLabel(first.comment_label).inputValue(), 'Typed before the wasm');
+  assert.ok(await survey.getByLabel(first.options[1].label).isChecked());
+  await survey.getByRole('button', { name: CONTENT.text.next }).click();
+  await survey.getByText('Question 2 of 4', { exact: true }).waitFor();
+  assert.deepEqual(errors, []);
+  // Back with answers stored and the wasm held again: no introduction to start afresh from.
+  const again = await context.newPage();
+  await again.route(/_bg\.wasm$/, () => {});
+  const fetched = again.waitForResponse(/embed\/survey\.html$/);
+  await again.goto(new URL('examples/article.html', web.url).href);
+  await fetched;
+  await again.waitForTimeout(500);
+  assert.equal(await again.locator('[data-alliance-widget-embedded=survey] [data-prerendered]').count(), 0);
   await context.close();
 });

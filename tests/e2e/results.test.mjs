@@ -46,10 +46,12 @@ async function results(files = [], options = {}) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error));
+  // The driver catches a file chooser only once it listens: from the start, for keyboard use.
+  const chooser = new Promise((done) => page.once('filechooser', done));
   await page.goto(new URL('results/', web.url).href);
   await page.getByLabel(R.open).waitFor();
   if (files.length) await open(page, files);
-  return { context, page, errors };
+  return { context, page, errors, chooser };
 }
 
 async function open(page, files) {
@@ -61,20 +63,6 @@ async function open(page, files) {
   }
   await page.getByLabel(R.open).setInputFiles(paths);
   await until(async () => (await page.locator('.aw-files > ul > li').count()) >= before + files.length, 'the files read');
-}
-
-/** Opens the focused file input by keyboard and chooses `file`. The chooser's event is caught
- * by the browser driver only once it listens, so a key pressed before that is pressed again. */
-async function chooseByKeyboard(page, file) {
-  for (let attempt = 1; ; attempt += 1) {
-    const chooser = page.waitForEvent('filechooser', { timeout: 5_000 });
-    await page.keyboard.press(attempt % 2 ? 'Space' : 'Enter');
-    try {
-      return await (await chooser).setFiles(file);
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
-  }
 }
 
 /** The figures of a question's table, by option: [count, share]. */
@@ -174,10 +162,11 @@ test('comments are searched, filtered by option and copied as quotes, all by key
   ];
   const file = join(folder, 'comments.jsonl');
   await writeFile(file, lines.join('\n'));
-  const { context, page } = await results([], { permissions: ['clipboard-read', 'clipboard-write'] });
+  const { context, page, chooser } = await results([], { permissions: ['clipboard-read', 'clipboard-write'] });
   await tabTo(page, '#aw-files');
   assert.ok((await focused(page)).outlined, 'the file input shows its focus');
-  await chooseByKeyboard(page, file);
+  await page.keyboard.press('Space');
+  await (await chooser).setFiles(file);
   await page.getByText('3 survey responses').waitFor();
   const comments = page.locator('.aw-comments').nth(2);
   await tabTo(page, '#aw-q2-search', 60);

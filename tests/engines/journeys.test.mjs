@@ -120,6 +120,9 @@ for (const [name, Kind] of chosen()) {
       await engine.run(() => localStorage.clear());
       await engine.reload();
       const before = inbox.posts.length;
+      // The network goes off below: the widget's wasm must be in first.
+      const live = () => engine.run(() => Boolean(document.querySelector('[data-alliance-widget-embedded]').shadowRoot?.querySelector('.aw-widget:not([data-prerendered])')));
+      await engine.until(live, 'the wasm');
       const start = await engine.find('button', CONTENT.survey.start);
       if (engine.canGoOffline) await engine.offline(true);
       await engine.press(start);
