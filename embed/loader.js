@@ -33,8 +33,15 @@
     });
   }
 
+  // After the host page's `load` event: the first screens carry the visitor until then, and
+  // the host page's own loading is not held back by the wasm.
+  const loaded = new Promise((done) => {
+    if (document.readyState === 'complete') done();
+    else addEventListener('load', done, { once: true });
+  });
+
   // Each flow's module and wasm, fetched and started once for all its mounts.
-  const load = (flow) => (started[flow] ??= import(at(FLOWS[flow].module)).then(async (module) => {
+  const load = (flow) => (started[flow] ??= loaded.then(() => import(at(FLOWS[flow].module))).then(async (module) => {
     await module.default({ module_or_path: at(FLOWS[flow].wasm) });
     return module;
   }));
@@ -110,6 +117,9 @@
   /** Runs `start` once `element` comes within 300px of the viewport. */
   function startNear(element, start) {
     if (!('IntersectionObserver' in window)) return void start();
+    // In view already: at once, rather than after the observer's first report a frame later.
+    const { top, bottom } = element.getRootNode().host.getBoundingClientRect();
+    if (bottom > -300 && top < innerHeight + 300) return void start();
     const watch = new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) {
         watch.disconnect();
