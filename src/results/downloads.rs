@@ -2,7 +2,7 @@
 //! by hand. It holds questions and answers in words, which are matched to the content here;
 //! the defusing `'` before formulas in the CSV is taken off again.
 
-use super::read::{self, FileReading, Place, Problem, Reason};
+use super::read::{self, FileReading, Place, Reason};
 use super::{Answered, Received};
 use crate::assessment::Given;
 use crate::content::{self, fill};
@@ -47,14 +47,14 @@ pub fn json(file: &mut FileReading, download: Download) {
     }
 }
 
-/// The CSV download: a row per answer, an entry's rows one after another.
-pub fn csv(file: &mut FileReading, text: &str) {
+/// The CSV download: a row per answer, an entry's rows one after another. False when `text`
+/// does not start with its columns.
+pub fn csv(file: &mut FileReading, text: &str) -> bool {
     let mut records = records(text).into_iter();
     let headers = records.next().map(|(_, headers)| headers).unwrap_or_default();
     let column = |name: &str| headers.iter().position(|header| header.trim() == name);
     let [Some(flow), Some(date), Some(item), Some(answer), comment, id, page] = COLUMNS.map(column) else {
-        file.problem = Some(Problem::Unknown);
-        return;
+        return false;
     };
     let mut entry: Option<(String, usize, Entry)> = None;
     for (line, record) in records {
@@ -82,6 +82,7 @@ pub fn csv(file: &mut FileReading, text: &str) {
     if let Some((flow, line, done)) = entry {
         file.take(Place::Line(line), received(&flow, done));
     }
+    true
 }
 
 /// The records of a CSV text, each with the line it starts on. csv-core parses (quotes,

@@ -99,9 +99,8 @@ pub fn read_file(name: &str, text: &str) -> FileReading {
         } else {
             lines(&mut file, text, false);
         }
-    } else if first_line.contains(',') {
-        downloads::csv(&mut file, text);
-    } else {
+    } else if !(first_line.contains(',') && downloads::csv(&mut file, text)) {
+        // Not the widget's CSV: a log whose first line is stray still reads from the second.
         lines(&mut file, text, false);
     }
     file.read = file.received.len();

@@ -123,6 +123,10 @@ fn files_that_hold_no_answers_say_so_in_one_sentence() {
         let file = read_file("f", text);
         assert_eq!((file.problem, file.read, file.skipped.len()), (Some(problem), 0, 0), "{text:?}");
     }
+    let stray = format!("collector started, version 2\n{}", fixture());
+    let file = read_file("log.jsonl", &stray);
+    let first = Skipped { place: Place::Line(1), reason: Reason::NotJson };
+    assert_eq!((file.read, &file.skipped[0]), (6, &first), "a stray first line with a comma is not taken for CSV");
     let (said, _) = file_sentences(&unread("big.jsonl", Problem::TooLarge(50 * 1_048_576)));
     assert_eq!(said, "big.jsonl is 50.0 MB, more than the 20 MB this page reads. Split it into smaller files.");
     let (said, places) = file_sentences(&read_file("empty.csv", ""));
