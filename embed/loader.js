@@ -89,15 +89,16 @@
     const shadow = mount.attachShadow({ mode: 'open' });
     // "both": the self-assessment, then the survey, in one shadow root.
     const flows = flow === 'both' ? ['assessment', 'survey'] : [flow];
-    const links = [...new Set(flows.flatMap((name) => FLOWS[name].styles))].map((style) => {
+    // The styles, linked once the mount comes near (a mount further down costs the page
+    // nothing before then); the first screens wait for them, so they never show unstyled.
+    let styled;
+    const style = () => (styled ??= Promise.all([...new Set(flows.flatMap((name) => FLOWS[name].styles))].map((file) => {
       const link = document.createElement('link');
       link.rel = 'stylesheet';
-      link.href = at(style);
-      shadow.append(link);
+      link.href = at(file);
+      shadow.prepend(link);
       return new Promise((done) => { link.onload = link.onerror = done; });
-    });
-    // The first screens wait for the styles, so that they never show unstyled.
-    const styled = Promise.all(links);
+    })));
     for (const name of flows) {
       const root = document.createElement('div');
       root.className = `aw-theme-${chosen.theme}${chosen.compact ? ' aw-compact' : ''}`;
@@ -108,7 +109,7 @@
         ? module.mount(root, chosen.namespace, endpoint)
         : module.mount(root, chosen.namespace, chosen.surveyLink ?? undefined, at(EXPORT), endpoint)));
       startNear(root, () => {
-        showScreens(name, chosen.namespace, root, styled);
+        showScreens(name, chosen.namespace, root, style());
         start();
       });
     }
