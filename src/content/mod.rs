@@ -8,7 +8,7 @@ mod fill;
 mod validation;
 
 pub use fill::fill;
-pub use validation::problems;
+pub use validation::{problems, results_problems};
 
 /// All the content, for validating it as a whole.
 #[derive(Clone, Copy, Debug)]
@@ -274,7 +274,8 @@ pub struct Results {
     pub comments_shown: &'static str,
     pub no_comments: &'static str,
     pub show_more: &'static str,
-    pub chose: &'static str,
+    pub comment_about: &'static str,
+    pub quote: &'static str,
     pub copy_quote: &'static str,
     pub copied: &'static str,
     pub cross_title: &'static str,
@@ -293,6 +294,7 @@ pub struct Results {
     pub median_fit: &'static str,
     pub download: &'static str,
     pub print: &'static str,
+    pub summary_file: &'static str,
 }
 
 // `LANGUAGE`, `SURVEY`, `TEXT`, `ASSESSMENT` and `RESULTS`, written by build.rs from

@@ -1,6 +1,6 @@
 //! What `cargo test` checks of the content as a whole: ids, limits, placeholders, weights.
 
-use super::{Assessment, Content};
+use super::{Assessment, Content, Results};
 use std::collections::HashSet;
 
 /// Comments longer than this would not fit a reader's sentence or two; shorter than this
@@ -131,6 +131,27 @@ fn assessment_problems(assessment: &Assessment) -> Vec<String> {
     found
 }
 
+/// The results page's templates, each with the values the page fills in.
+pub fn results_problems(results: &Results) -> Vec<String> {
+    let mut found = Vec::new();
+    for (name, template, holes) in [
+        ("reading", results.reading, &["{count}"][..]),
+        ("totals", results.totals, &["{responses}", "{assessments}", "{files}"]),
+        ("file_read", results.file_read, &["{name}", "{read}"]),
+        ("file_too_large", results.file_too_large, &["{name}", "{size}", "{limit}"]),
+        ("line", results.line, &["{n}", "{reason}"]),
+        ("entry", results.entry, &["{n}", "{reason}"]),
+        ("answered", results.answered, &["{count}", "{total}"]),
+        ("comments_shown", results.comments_shown, &["{shown}", "{count}"]),
+        ("comment_about", results.comment_about, &["{options}", "{date}", "{page}"]),
+        ("quote", results.quote, &["{comment}"]),
+        ("cross_caption", results.cross_caption, &["{rows}", "{columns}"]),
+    ] {
+        found.extend(missing_placeholders(name, template, holes));
+    }
+    found
+}
+
 fn missing_placeholders(name: &str, template: &str, holes: &[&str]) -> Vec<String> {
     holes
         .iter()
@@ -147,6 +168,9 @@ mod tests {
     #[test]
     fn the_embedded_content_is_sound() {
         assert_eq!(problems(&content()), Vec::<String>::new());
+        assert_eq!(results_problems(results()), Vec::<String>::new());
+        let broken = Results { quote: "“comment”", ..results().clone() };
+        assert_eq!(results_problems(&broken), ["text 'quote' lacks the placeholder {comment}"]);
         assert_eq!(content().language, "en");
         assert_eq!(content().survey.questions.len(), 4);
     }

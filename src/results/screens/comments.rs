@@ -73,7 +73,7 @@ pub fn Comments(props: &CommentsProps) -> Html {
                     let quote = id(&format!("c{at}"));
                     let chose: Vec<&str> = comment.chosen.options.iter().filter_map(|&at| question.options.get(at)).map(|o| o.label).collect();
                     let onclick = {
-                        let (words, copied) = (format!("“{}”", comment.chosen.comment.trim()), copied.clone());
+                        let (words, copied) = (fill(text.quote, &[("comment", comment.chosen.comment.trim())]), copied.clone());
                         Callback::from(move |_| {
                             browser::copy(&words);
                             copied.set(true);
@@ -83,8 +83,11 @@ pub fn Comments(props: &CommentsProps) -> Html {
                         <li key={comment.received.id.clone()}>
                             <blockquote id={quote.clone()}>{ comment.chosen.comment.clone() }</blockquote>
                             <p class="aw-hint">
-                                { fill(text.chose, &[("options", &chose.join(", "))]) }
-                                { " · " }{ comment.received.date.clone() }{ " · " }{ page_name(&comment.received.page) }
+                                { fill(text.comment_about, &[
+                                    ("options", &chose.join(", ")),
+                                    ("date", &comment.received.date),
+                                    ("page", page_name(&comment.received.page)),
+                                ]) }
                             </p>
                             <button type="button" class="aw-link" aria-describedby={quote} {onclick}>{ text.copy_quote }</button>
                         </li>

@@ -124,9 +124,7 @@ pub fn Report(props: &ReportProps) -> Html {
     };
     let download = {
         let (summary, loaded) = (summary.clone(), loaded.clone());
-        Callback::from(move |_| {
-            browser::offer_file("alliance-results.csv", "text/csv", &summary_csv(&summary, &loaded.0))
-        })
+        Callback::from(move |_| browser::offer_file(text.summary_file, "text/csv", &summary_csv(&summary, &loaded.0)))
     };
     let all = loaded.0.received.len().to_string();
     html! {
