@@ -4,8 +4,9 @@
 // starts a flow's wasm only when one of its mounts comes near the viewport. Until the wasm is
 // there, the flow's first screens (a small HTML file the build writes) run as on the
 // standalone pages: the introduction, and after Start the first question, answerable. Mounts the host adds
-// later (a CMS block, a single-page app's route, infinite scroll) start by themselves; the
-// script included twice starts each mount once.
+// later (a CMS block, a single-page app's route, infinite scroll) start by themselves, and
+// stop when taken out of the page; the script included twice starts each mount once. Hosts
+// may also start and stop widgets themselves: `window.AllianceWidget.mount` (below).
 // scripts/embed.mjs writes it into dist/ with the built files' names, from the build's
 // manifest, in place of __FLOWS__ and __EXPORT__ (the self-assessment's download).
 (() => {
@@ -27,7 +28,7 @@
   /** Shows `flow`'s first screens in `root` once `styled`, unless the wasm was there first. */
   function showScreens(flow, namespace, root, styled) {
     Promise.all([fetchScreens(flow), styled]).then(([html]) => {
-      if (!html || root.firstChild) return;
+      if (!html || root.firstChild || !root.isConnected) return;
       root.innerHTML = html;
       early(root.firstElementChild, `alliance-widget:${namespace}:${flow}:`);
     });
@@ -46,20 +47,21 @@
     return module;
   }));
 
-  /** The mount's options, or a sentence for the page's author on what is wrong. */
-  function options(mount, flow) {
-    const theme = mount.getAttribute('data-theme') ?? 'auto';
-    const namespace = mount.getAttribute('data-namespace') ?? 'default';
-    const accent = mount.getAttribute('data-accent');
-    const compact = mount.getAttribute('data-compact');
+  /** The options `get(name)` gives (by attribute name, without `data-`), or a sentence for the
+   * page's author on what is wrong. */
+  function options(flow, get) {
+    const theme = get('theme') ?? 'auto';
+    const namespace = get('namespace') ?? 'default';
+    const accent = get('accent');
+    const compact = get('compact');
     if (!(flow in FLOWS) && flow !== 'both') return `data-alliance-widget must be "survey", "assessment" or "both", not "${flow}".`;
     if (!THEMES.includes(theme)) return `data-theme must be "auto", "light" or "dark", not "${theme}".`;
     if (!/^[a-z0-9-]{1,40}$/.test(namespace)) return `data-namespace must be 1 to 40 lower-case letters, digits or dashes, not "${namespace}".`;
     if (accent !== null && !CSS.supports('color', accent)) return `data-accent must be a CSS colour, not "${accent}".`;
     if (compact !== null && !['', 'true', 'false'].includes(compact)) return `data-compact takes no value, or "true" or "false", not "${compact}".`;
-    const endpoint = mount.getAttribute('data-endpoint');
+    const endpoint = get('endpoint');
     if (endpoint !== null && !validEndpoint(endpoint)) return `data-endpoint must be an https: address (or http: on this computer, for testing), not "${endpoint}".`;
-    return { theme, namespace, accent, compact: compact === '' || compact === 'true', surveyLink: mount.getAttribute('data-survey-link'), endpoint };
+    return { theme, namespace, accent, compact: compact === '' || compact === 'true', surveyLink: get('survey-link'), endpoint };
   }
 
   /** Answers go only to an absolute https: address, or to http: on this computer for testing. */
@@ -73,20 +75,25 @@
     }
   }
 
-  function prepare(mount) {
-    // A mount already started, marked again by the host, stays as it is.
-    if (mount.shadowRoot) return void mount.removeAttribute('data-alliance-widget');
-    const flow = mount.getAttribute('data-alliance-widget');
-    // Taken over here: the wasm's own page scan must not start it a second time.
-    mount.removeAttribute('data-alliance-widget');
-    mount.setAttribute('data-alliance-widget-embedded', flow);
-    const chosen = options(mount, flow);
+  // The started mounts, each with its handle; and the shadow roots made here, which a mount
+  // unmounted and mounted again takes up (an element keeps its shadow root for good).
+  const mounted = new Map();
+  const shadows = new WeakSet();
+  // Widget roots of unmounted widgets, for the next (see `listening` below).
+  const spare = [];
+
+  /** Starts `flow` in `mount` with the options `get` gives; returns its handle, or a sentence
+   * for the page's author (also shown in the mount) on what is wrong. */
+  function start(mount, flow, get) {
+    if (mounted.has(mount)) return mounted.get(mount);
+    const foreign = mount.shadowRoot && !shadows.has(mount.shadowRoot);
+    const chosen = foreign ? 'the element has a shadow root of its own.' : options(flow, get);
     if (typeof chosen === 'string') {
-      console.warn(`Alliance widget: ${chosen}`);
       mount.textContent = `Alliance widget not shown: ${chosen}`;
-      return;
+      return chosen;
     }
-    const shadow = mount.attachShadow({ mode: 'open' });
+    const shadow = mount.shadowRoot ?? mount.attachShadow({ mode: 'open' });
+    shadows.add(shadow);
     // "both": the self-assessment, then the survey, in one shadow root.
     const flows = flow === 'both' ? ['assessment', 'survey'] : [flow];
     // The styles, linked once the mount comes near (a mount further down costs the page
@@ -99,23 +106,66 @@
       shadow.prepend(link);
       return new Promise((done) => { link.onload = link.onerror = done; });
     })));
+    const stops = [];
     for (const name of flows) {
-      const root = document.createElement('div');
+      const root = spare.pop() ?? document.createElement('div');
+      root.removeAttribute('style');
       root.className = `aw-theme-${chosen.theme}${chosen.compact ? ' aw-compact' : ''}`;
       if (chosen.accent) root.style.setProperty('--alliance-accent', chosen.accent);
       shadow.append(root);
       const endpoint = chosen.endpoint ?? undefined;
-      const start = () => load(name).then((module) => (name === 'survey'
-        ? module.mount(root, chosen.namespace, endpoint)
-        : module.mount(root, chosen.namespace, chosen.surveyLink ?? undefined, at(EXPORT), endpoint)));
-      startNear(root, () => {
+      // yew never takes off the listeners it puts on a widget's root, nor lets go of the root
+      // (it expects a widget to live as long as the page): they are noted here, to be taken off
+      // at unmount, and the root is kept for the next widget, rather than one more held for
+      // good per widget.
+      const listening = [];
+      root.addEventListener = (...listener) => {
+        listening.push(listener);
+        EventTarget.prototype.addEventListener.apply(root, listener);
+      };
+      let module;
+      const run = () => load(name).then((loaded) => {
+        if (mounted.get(mount) !== handle) return;
+        module = loaded;
+        if (name === 'survey') module.mount(root, chosen.namespace, endpoint);
+        else module.mount(root, chosen.namespace, chosen.surveyLink ?? undefined, at(EXPORT), endpoint);
+      });
+      stops.push(startNear(root, () => {
         showScreens(name, chosen.namespace, root, style());
-        start();
+        run();
+      }), () => {
+        module?.unmount(root);
+        listening.forEach((listener) => EventTarget.prototype.removeEventListener.apply(root, listener));
+        delete root.addEventListener;
+        root.replaceChildren();
+        spare.push(root);
       });
     }
+    const handle = {
+      /** Stops the widget and empties the mount: no listener, timer or request stays behind. */
+      unmount() {
+        if (mounted.get(mount) !== handle) return;
+        mounted.delete(mount);
+        stops.forEach((stop) => stop?.());
+        shadow.replaceChildren();
+      },
+    };
+    mounted.set(mount, handle);
+    return handle;
   }
 
-  /** Runs `start` once `element` comes within 300px of the viewport. */
+  /** Starts a mount the page marked with `data-alliance-widget`. */
+  function prepare(mount) {
+    const flow = mount.getAttribute('data-alliance-widget');
+    // Taken over here: the wasm's own page scan must not start it a second time.
+    mount.removeAttribute('data-alliance-widget');
+    mount.setAttribute('data-alliance-widget-embedded', flow);
+    const started = start(mount, flow, (name) => mount.getAttribute(`data-${name}`));
+    if (typeof started === 'string') console.warn(`Alliance widget: ${started}`);
+  }
+
+  /** Runs `start` once `element` comes within 300px of the viewport; returns what stops
+   * waiting. */
   function startNear(element, start) {
     if (!('IntersectionObserver' in window)) return void start();
     // In view already: at once, rather than after the observer's first report a frame later.
@@ -128,6 +178,7 @@
       }
     }, { rootMargin: '300px' });
     watch.observe(element);
+    return () => watch.disconnect();
   }
 
   /** Prepares the mounts in `node`, itself included. */
@@ -136,13 +187,32 @@
     node.querySelectorAll?.('[data-alliance-widget]').forEach(prepare);
   }
 
-  window.AllianceWidget = { version: 1 };
+  // The host's API: `mount(element, options)`, with the attributes' options under their names
+  // in JS ({ flow, namespace, theme, accent, compact, surveyLink, endpoint }), returns a handle
+  // whose `unmount()` stops the widget. Wrong options throw, with the sentence the attribute
+  // would have had.
+  window.AllianceWidget = {
+    version: 1,
+    mount(element, given = {}) {
+      const get = (name) => {
+        const value = given[name === 'survey-link' ? 'surveyLink' : name];
+        return value === undefined || value === null ? null : String(value);
+      };
+      const started = start(element, String(given.flow), get);
+      if (typeof started === 'string') throw new TypeError(`Alliance widget: ${started}`);
+      return started;
+    },
+  };
   const run = () => {
     scan(document);
     new MutationObserver((changes) => {
       for (const change of changes) {
         if (change.type === 'attributes') scan(change.target);
         else change.addedNodes.forEach(scan);
+      }
+      // A mount taken out of the page (and not put back in the same task) is unmounted.
+      if (changes.some((change) => change.removedNodes.length)) {
+        for (const [mount, handle] of mounted) if (!mount.isConnected) handle.unmount();
       }
     }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-alliance-widget'] });
   };

@@ -3,7 +3,8 @@
 // 1. the self-assessment's page at /, the survey's at /survey/ and the author's results page
 //    at /results/, by trunk (one page a run; the first run empties dist/; its post_build hook
 //    is scripts/post-build.mjs);
-// 2. the download's wasm, fetched by the self-assessment on demand: no page of its own, so
+// 2. the wasm files with no page of their own: the embed loader's flows (`embed-survey`,
+//    `embed-assessment`) and the download, fetched by the self-assessment on demand; so
 //    cargo, wasm-bindgen and wasm-opt directly, named by a hash of its content like trunk's;
 // 3. the example host pages;
 // 4. the manifest;
@@ -14,7 +15,7 @@
 // 7. the service worker that keeps it all offline (scripts/service-worker.mjs).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 
 const dist = 'dist';
@@ -55,13 +56,24 @@ for (const page of ['survey', 'results']) {
   run('trunk', 'build', '--release', '--offline', '--dist', `dist/${page}`, '--public-url', `/${page}/`, `${page}/index.html`);
 }
 
-// 2. The download.
-run('cargo', 'build', '--release', '--target', 'wasm32-unknown-unknown', '--bin', 'export');
-const exportWasm = 'target/wasm32-unknown-unknown/release/export.wasm';
-const exportName = `export-${createHash('sha256').update(await readFile(exportWasm)).digest('hex').slice(0, 16)}`;
-run('wasm-bindgen', '--target', 'web', '--no-typescript', '--out-dir', dist, '--out-name', exportName, exportWasm);
-run('wasm-opt', '-Oz', '--converge', '--low-memory-unused', ...WASM_FEATURES, `${dist}/${exportName}_bg.wasm`, '-o', `${dist}/${exportName}_bg.wasm`);
-run('node', 'scripts/post-build.mjs', `${dist}/${exportName}.js`);
+// 2. The wasm files with no page of their own.
+/** Builds `bin` into dist/ as trunk builds a page's: its glue, its wasm, and the snippets the
+ * glue imports; returns their names. Built beside the site first, as wasm-bindgen writes
+ * every snippet of the crate, and post-build.mjs keeps only those imported. */
+async function bundle(bin) {
+  run('cargo', 'build', '--release', '--target', 'wasm32-unknown-unknown', '--bin', bin);
+  const wasm = `target/wasm32-unknown-unknown/release/${bin}.wasm`;
+  const name = `${bin}-${createHash('sha256').update(await readFile(wasm)).digest('hex').slice(0, 16)}`;
+  const out = join('target', 'bundles', bin);
+  await rm(out, { recursive: true, force: true });
+  run('wasm-bindgen', '--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', name, wasm);
+  run('wasm-opt', '-Oz', '--converge', '--low-memory-unused', ...WASM_FEATURES, `${out}/${name}_bg.wasm`, '-o', `${out}/${name}_bg.wasm`);
+  run('node', 'scripts/post-build.mjs', `${out}/${name}.js`);
+  await cp(out, dist, { recursive: true });
+  return { module: `${name}.js`, wasm: `${name}_bg.wasm` };
+}
+const embedded = { survey: await bundle('embed-survey'), assessment: await bundle('embed-assessment') };
+const download = await bundle('export');
 
 // 3. The example host pages.
 await cp('examples', join(dist, 'examples'), { recursive: true });
@@ -70,18 +82,18 @@ await cp('examples', join(dist, 'examples'), { recursive: true });
 const built = await files();
 const css = (name) => named(built, new RegExp(`^${name}-[0-9a-f]+\\.css$`));
 const manifest = {
+  // Each flow's page, and what the embed loader runs: its module and wasm, styles and first
+  // screens.
   survey: {
     page: 'survey/index.html',
-    module: named(built, /^survey\/survey-[0-9a-f]+\.js$/),
-    wasm: named(built, /^survey\/survey-[0-9a-f]+_bg\.wasm$/),
+    ...embedded.survey,
     styles: [css('widget')],
     // The first screens alone, written by step 5, for the embed loader.
     screens: 'embed/survey.html',
   },
   assessment: {
     page: 'index.html',
-    module: named(built, /^assessment-[0-9a-f]+\.js$/),
-    wasm: named(built, /^assessment-[0-9a-f]+_bg\.wasm$/),
+    ...embedded.assessment,
     styles: [css('widget'), css('assessment')],
     screens: 'embed/assessment.html',
   },
@@ -91,7 +103,7 @@ const manifest = {
     wasm: named(built, /^results\/results-[0-9a-f]+_bg\.wasm$/),
     styles: [css('results/widget'), css('results/results')],
   },
-  export: { module: `${exportName}.js`, wasm: `${exportName}_bg.wasm` },
+  export: download,
   endpoint,
   loader: 'alliance-widget.js',
   // Everything the site is made of, for the service worker.

@@ -1,15 +1,16 @@
-// trunk post_build hook for release builds, also run by `make build` on the export's glue
-// (`node scripts/post-build.mjs dist/export.js`):
+// trunk post_build hook for release builds, also run by `make build` on the glue of each wasm
+// without a page (`node scripts/post-build.mjs target/bundles/export/export-….js`):
 // - minifies the wasm-bindgen JS glue (trunk's own minifier gives up on its `export … as
 //   default`);
 // - shortens the wasm's import names, which wasm-bindgen makes unique with 16 hex digits that
 //   no compressor can shrink, in the wasm and the glue alike (4 KB less gzip per page).
-// - drops the snippets (the crate's inline JS) that a page's glue does not import, and trunk's
-//   preload links to them: each page would otherwise fetch every flow's snippets.
+// - drops the snippets (the crate's inline JS) that the glue beside them does not import, and
+//   trunk's preload links to them: each page would otherwise fetch every flow's snippets; and
+//   minifies the others.
 // The pages load their own files without integrity hashes (`data-integrity="none"`): from
 // the same origin as the page they add no protection, only 300 incompressible bytes.
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { minify } from 'terser';
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -109,19 +110,21 @@ for (const path of glue) {
   await writeFile(path, code);
 }
 
-if (staging) {
+// The snippets, per folder of glue (trunk's staging folder, or one of build.mjs's bundles).
+for (const dir of new Set(glue.map((path) => dirname(path)))) {
   const imported = new Set();
-  for (const path of glue) {
+  for (const path of glue.filter((path) => dirname(path) === dir)) {
     for (const [, snippet] of (await readFile(path, 'utf8')).matchAll(/from\s*"\.\/(snippets\/[^"]+)"/g)) imported.add(snippet);
   }
-  const page = join(staging, 'index.html');
-  const html = await readFile(page, 'utf8');
-  const unused = new Set();
-  const kept = html.replace(/<link\b[^>]*?(snippets\/[^"' >]+\.js)[^>]*>\s*/g, (link, snippet) => {
-    if (imported.has(snippet)) return link;
-    unused.add(snippet);
-    return '';
-  });
-  await writeFile(page, kept);
-  for (const snippet of unused) await rm(join(staging, snippet));
+  const written = await readdir(join(dir, 'snippets'), { recursive: true }).catch(() => []);
+  for (const snippet of written.map((path) => `snippets/${path.split(sep).join('/')}`).filter((path) => path.endsWith('.js'))) {
+    if (!imported.has(snippet)) await rm(join(dir, snippet));
+  }
+  for (const snippet of imported) {
+    const path = join(dir, snippet);
+    await writeFile(path, (await minify(await readFile(path, 'utf8'), { module: true, ecma: 2020 })).code);
+  }
+  const page = join(dir, 'index.html');
+  const html = await readFile(page, 'utf8').catch(() => null);
+  if (html) await writeFile(page, html.replace(/<link\b[^>]*?(snippets\/[^"' >]+\.js)[^>]*>\s*/g, (link, snippet) => (imported.has(snippet) ? link : '')));
 }

@@ -85,6 +85,10 @@ pub fn jitter() -> f64 {
 // is due, or nothing. Then it POSTs that and calls `report(status, retryAfter)`: status 0 when
 // nothing answered (offline, a refused connection, over `timeout` ms), -1 when the page's
 // Content-Security-Policy blocked the request, -2 when nothing was sent. Each is called once.
+// Beside it, to cost the pages no file of their own: `finished`, which tells the host page of
+// a finished round, and `download`, which fetches the download's code (a wasm of its own,
+// src/bin/export.rs, whose module's address comes from the build's manifest through the
+// widget's mount).
 #[wasm_bindgen::prelude::wasm_bindgen(inline_js = "
 async function post(url, body, timeout) {
   let blocked = false;
@@ -120,6 +124,14 @@ function withLock(name, task) {
   }
   return Promise.resolve(task(true)).finally(() => { try { localStorage.removeItem(key); } catch {} });
 }
+export function download(module, namespace, assessments, csv, failed) {
+  import(module)
+    .then(async (code) => { await code.default(); code.download(namespace, assessments, csv); })
+    .catch((error) => { console.error(error); failed(); });
+}
+export function finished(target, flow, id) {
+  target.dispatchEvent(new CustomEvent('alliance-widget-finish', { bubbles: true, composed: true, detail: { flow, id: id ?? null } }));
+}
 export function send(name, choose, report, timeout) {
   withLock(name, async (held) => {
     const next = choose(held);
@@ -129,18 +141,10 @@ export function send(name, choose, report, timeout) {
 }")]
 extern "C" {
     pub fn send(name: &str, choose: &wasm_bindgen::JsValue, report: &wasm_bindgen::JsValue, timeout: u32);
-}
-
-// The download's code is a wasm of its own (src/bin/export.rs); its module's address comes
-// from the build's manifest through the widget's mount.
-#[wasm_bindgen::prelude::wasm_bindgen(
-    inline_js = "export function download(module, namespace, assessments, csv, failed) {
-    import(module)
-        .then(async (code) => { await code.default(); code.download(namespace, assessments, csv); })
-        .catch((error) => { console.error(error); failed(); });
-}"
-)]
-extern "C" {
+    /// Tells the host page that the visitor finished a round of `flow`: the event
+    /// `alliance-widget-finish` from the widget's element, which reaches the mount (and the
+    /// document) out of the shadow root, with the delivery's `id` if the round is sent.
+    pub fn finished(target: &web_sys::Node, flow: &str, id: Option<&str>);
     /// Fetches the export's wasm from `module` (once) and offers the reader's data as a file;
     /// calls `failed` when that wasm cannot be fetched (offline before it was ever kept).
     pub fn download(module: &str, namespace: &str, assessments: &str, csv: bool, failed: &wasm_bindgen::JsValue);

@@ -24,6 +24,16 @@ pub fn watch(root: &Element, message: &'static str) {
     });
 }
 
+/// Stops watching `root`: its widget was unmounted.
+pub fn forget(root: &Element) {
+    ROOTS.with(|roots| roots.borrow_mut().retain(|watched| watched != root));
+}
+
+/// Whether `root` is watched: started, and not unmounted since.
+pub fn watched(root: &Element) -> bool {
+    ROOTS.with(|roots| roots.borrow().contains(root))
+}
+
 /// Replaces what `mount` shows with `message`, announced at once.
 pub fn show(mount: &Element, message: &str) {
     let Some(document) = mount.owner_document() else { return };

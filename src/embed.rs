@@ -11,11 +11,12 @@ use crate::early::{uid, Early};
 use crate::flow::SendTo;
 use crate::storage::{local::LocalStore, KeyValue, Vault, DEFAULT_NAMESPACE};
 use crate::survey::screens::{SurveyProps, SurveyWidget};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, NodeList};
+use yew::{AppHandle, BaseComponent};
 
 /// Mount elements on a page carry this attribute; its value names the flow.
 const MOUNT: &str = "data-alliance-widget";
@@ -26,6 +27,14 @@ thread_local! {
     /// started it, so that the page's prerendered screens (numbered the same way at build
     /// time) and the widget that takes them over agree.
     static STARTED: Cell<usize> = const { Cell::new(0) };
+}
+
+/// What stops a rendered widget: its app destroyed.
+type Stop = Box<dyn FnOnce()>;
+
+thread_local! {
+    /// The embeds' widgets rendered so far, by their root, each with what stops it.
+    static STOPS: RefCell<Vec<(Element, Stop)>> = const { RefCell::new(Vec::new()) };
 }
 
 fn next_uid(flow: &str) -> String {
@@ -44,21 +53,34 @@ fn send_to(endpoint: Option<String>) -> Option<SendTo> {
     endpoint.map(|endpoint| SendTo { endpoint, page: origin + &path })
 }
 
+/// What becomes of a rendered widget: a page's lives as long as the page ([`on_page`]); an
+/// embed's is kept ([`kept`]) for [`unmount`] to stop. A page's script thus carries no code to
+/// stop a widget.
+pub type Started<C> = fn(Element, AppHandle<C>);
+
+pub fn on_page<C: BaseComponent>(_: Element, _: AppHandle<C>) {}
+
+pub fn kept<C: BaseComponent>(root: Element, app: AppHandle<C>) {
+    STOPS.with(|stops| stops.borrow_mut().push((root, Box::new(move || app.destroy()))));
+}
+
 /// Starts a survey in `root`, keeping its data under `namespace` and sending answers to
 /// `endpoint`, if any.
-pub fn mount_survey(root: Element, namespace: &str, endpoint: Option<String>) {
+pub fn mount_survey(root: Element, namespace: &str, endpoint: Option<String>, started: Started<SurveyWidget>) {
     crate::crash::watch(&root, text().crash);
     let (vault, uid, send_to) = (vault(namespace, "survey"), next_uid("survey"), send_to(endpoint));
-    render_later(root, move |root, early| {
-        let props = SurveyProps { vault, uid: uid.into(), early, send_to };
-        yew::Renderer::<SurveyWidget>::with_root_and_props(root, props).render();
-    });
+    render_later(root, move |early| SurveyProps { vault, uid: uid.into(), early, send_to }, started);
 }
 
 /// Starts a self-assessment in `root`; a share link in the page's address shows its result.
 /// `survey_link` is where the survey is offered, if anywhere; `export_module` the address of
 /// the download's code; `endpoint` where the reader may send the result.
-pub fn mount_assessment(root: Element, namespace: &str, options: AssessmentOptions) {
+pub fn mount_assessment(
+    root: Element,
+    namespace: &str,
+    options: AssessmentOptions,
+    started: Started<AssessmentWidget>,
+) {
     crate::crash::watch(&root, text().crash);
     let AssessmentOptions { survey_link, export_module, endpoint } = options;
     let (vault, uid, send_to) = (vault(namespace, "assessment"), next_uid("assessment"), send_to(endpoint));
@@ -66,30 +88,50 @@ pub fn mount_assessment(root: Element, namespace: &str, options: AssessmentOptio
     let page_url = [origin, path, search].concat().into();
     let shared = share::decode(assessment(), &fragment).transpose();
     let namespace = namespace.to_string().into();
-    render_later(root, move |root, early| {
+    let props = move |early| {
         let (uid, survey_link, export_module) = (uid.into(), survey_link.map(Into::into), export_module.into());
-        let props =
-            AssessmentProps { vault, namespace, uid, page_url, shared, survey_link, export_module, early, send_to };
-        yew::Renderer::<AssessmentWidget>::with_root_and_props(root, props).render();
-    });
+        AssessmentProps { vault, namespace, uid, page_url, shared, survey_link, export_module, early, send_to }
+    };
+    render_later(root, props, started);
 }
 
 /// Renders in a task of its own: the task that instantiated the wasm ends sooner, and several
 /// widgets on a page take a short task each rather than one long one together. The widget
 /// takes the place of what `root` held (a noscript note, or prerendered screens, whose
 /// `early.js` puts focus back once the widget is in) and carries on from what the visitor did
-/// there.
-fn render_later(root: Element, render: impl FnOnce(Element, Early) + 'static) {
+/// there. A widget unmounted before its task never renders.
+fn render_later<C: BaseComponent>(
+    root: Element,
+    props: impl FnOnce(Early) -> C::Properties + 'static,
+    started: Started<C>,
+) {
     let Some(window) = web_sys::window() else { return };
     let task = Closure::once_into_js(move || {
+        if !crate::crash::watched(&root) {
+            return;
+        }
         let early = match root.query_selector("[data-prerendered]") {
             Ok(Some(screens)) => Early::read(&screens.get_attribute("data-early").unwrap_or_default()),
             _ => Early::default(),
         };
         root.set_inner_html("");
-        render(root, early);
+        started(root.clone(), yew::Renderer::<C>::with_root_and_props(root, props(early)).render());
     });
     let _ = window.set_timeout_with_callback(task.unchecked_ref());
+}
+
+/// Stops the widget started in `root` (the host's `unmount()`): its app is destroyed, and with
+/// it every listener and timer its hooks set.
+pub fn unmount(root: &Element) {
+    crate::crash::forget(root);
+    let stop = STOPS.with(|stops| {
+        let mut stops = stops.borrow_mut();
+        let at = stops.iter().position(|(started, _)| started == root)?;
+        Some(stops.swap_remove(at).1)
+    });
+    if let Some(stop) = stop {
+        stop();
+    }
 }
 
 fn elements(list: Result<NodeList, JsValue>) -> Vec<Element> {
@@ -127,7 +169,7 @@ pub struct AssessmentOptions {
 pub fn start_survey() {
     for mount in page_mounts("survey") {
         let endpoint = mount.get_attribute("data-endpoint");
-        mount_survey(mount, DEFAULT_NAMESPACE, endpoint);
+        mount_survey(mount, DEFAULT_NAMESPACE, endpoint, on_page);
     }
 }
 
@@ -140,6 +182,6 @@ pub fn start_assessment() {
             export_module: mount.get_attribute("data-export").unwrap_or_default(),
             endpoint: mount.get_attribute("data-endpoint"),
         };
-        mount_assessment(mount, DEFAULT_NAMESPACE, options);
+        mount_assessment(mount, DEFAULT_NAMESPACE, options, on_page);
     }
 }

@@ -94,7 +94,7 @@ impl Flow for AssessmentState {
             AssessmentAction::SeeResult { now } if common.step == Step::Statements => {
                 if self.is_complete() {
                     let content = self.assessment.id.to_string();
-                    common.history.push(Completed { completed: now, content, answers: self.given(), delivery: None });
+                    common.finish(Completed { completed: now, content, answers: self.given(), delivery: None });
                     common.go(Step::Result);
                 } else {
                     common.reminders += 1;

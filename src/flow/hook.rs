@@ -1,10 +1,11 @@
 //! The one hook that wires a flow to the browser: its state restored from storage (and from
 //! the prerendered screens), every change stored, other tabs' writes taken up, finished
-//! entries sent to the author (`outbox`), focus moved with each step, and "delete my data".
+//! entries sent to the author (`outbox`), focus moved with each step, the host page told of a
+//! finished round, and "delete my data".
 
 use super::outbox::use_outbox;
-use super::{Action, Flow, Handle, State};
-use crate::browser::{focus_first, use_window_event};
+use super::{Action, Finished, Flow, Handle, State};
+use crate::browser::{self, focus_first, use_window_event};
 use crate::clock::now;
 use crate::early::Early;
 use crate::storage::Vault;
@@ -29,9 +30,9 @@ pub fn use_flow<F: Flow>(vault: &Vault, early: &Early, other_view: bool) -> Wire
         let (vault, early) = (vault.clone(), early.clone());
         use_reducer(move || State::<F>::load(&vault, now()).take_over(&early, now()))
     };
-    use_stored(vault, &state);
-    use_outbox(vault, &state);
     let root = use_node_ref();
+    use_stored(vault, &state, &root);
+    use_outbox(vault, &state);
     {
         let root = root.clone();
         let common = &state.common;
@@ -57,11 +58,13 @@ pub fn use_flow<F: Flow>(vault: &Vault, early: &Early, other_view: bool) -> Wire
 }
 
 /// Writes the flow's records whenever they change (removing the key of one that is `None`),
-/// unless they were just read from storage, and reports a refused write. Takes up what another
+/// unless they were just read from storage, and reports a refused write; a round just finished
+/// is then announced to the host page from `root`, with its delivery's id when it is sent, so
+/// the host can match it with what its endpoint receives. Takes up what another
 /// tab writes to them (or a storage cleared), so that a flow open in two tabs stays in step
 /// rather than one tab overwriting the other's answers with an older copy.
 #[hook]
-fn use_stored<F: Flow>(vault: &Vault, state: &Handle<F>) {
+fn use_stored<F: Flow>(vault: &Vault, state: &Handle<F>, root: &NodeRef) {
     let (progress, history) = F::RECORDS;
     let keys = (vault.key(progress), vault.key(history));
     let other_tab_wrote = {
@@ -74,7 +77,10 @@ fn use_stored<F: Flow>(vault: &Vault, state: &Handle<F>) {
         })
     };
     use_window_event("storage", other_tab_wrote);
-    let (vault, dispatcher, already_stored) = (vault.clone(), state.dispatcher(), state.common.already_stored);
+    let (vault, dispatcher, root, common) = (vault.clone(), state.dispatcher(), root.clone(), &state.common);
+    let already_stored = common.already_stored;
+    let finished =
+        common.just_finished.then(|| common.history.last().and_then(Finished::delivery).map(|d| d.id.clone()));
     use_effect_with(state.records(), move |records| {
         if already_stored {
             return;
@@ -84,6 +90,9 @@ fn use_stored<F: Flow>(vault: &Vault, state: &Handle<F>) {
             .and_then(|()| vault.save(history, records.1.as_ref(), now()));
         if let Err(failure) = saved {
             dispatcher.dispatch(Action::StorageFailed(failure.into()));
+        }
+        if let (Some(id), Some(root)) = (finished, root.get()) {
+            browser::finished(&root, F::NAME, id.as_deref());
         }
     });
 }

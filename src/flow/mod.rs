@@ -38,6 +38,8 @@ pub struct Common<F: Flow> {
     pub already_stored: bool,
     /// The delivery being sent from this tab right now, by its id.
     pub sending: Option<String>,
+    /// The visitor's last action finished a round: the host page hears of it.
+    pub just_finished: bool,
 }
 
 impl<F: Flow> Common<F> {
@@ -51,6 +53,7 @@ impl<F: Flow> Common<F> {
             notice: None,
             already_stored: false,
             sending: None,
+            just_finished: false,
         }
     }
 
@@ -59,6 +62,12 @@ impl<F: Flow> Common<F> {
         self.step = step;
         self.reminders = 0;
         self.moved = true;
+    }
+
+    /// Adds a round the visitor just finished to the history.
+    pub fn finish(&mut self, entry: F::Entry) {
+        self.history.push(entry);
+        self.just_finished = true;
     }
 }
 
@@ -221,8 +230,10 @@ impl<F: Flow> Reducible for State<F> {
     type Action = Action<F>;
 
     fn reduce(self: Rc<Self>, action: Action<F>) -> Rc<Self> {
-        let mut next =
-            State { flow: self.flow.clone(), common: Common { already_stored: false, ..self.common.clone() } };
+        let mut next = State {
+            flow: self.flow.clone(),
+            common: Common { already_stored: false, just_finished: false, ..self.common.clone() },
+        };
         match action {
             Action::Synced(stored) => {
                 let notice = stored.common.notice.or(next.common.notice);

@@ -235,7 +235,7 @@ impl SurveyState {
             common.reminders = 1;
             return;
         }
-        common.history.push(Response {
+        common.finish(Response {
             submitted: now,
             content: self.survey.id.to_string(),
             answers: std::mem::take(&mut self.answers),

@@ -2,8 +2,7 @@
 // outbox, each response exactly once, whatever the network, the collector or the tabs do.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { answerAllByMouse, answerQuestions, assess, CONTENT, embedsLive, PREFIX, site, stored, SURVEY, visit } from './helpers.mjs';
+import { answerAllByMouse, answerQuestions, assess, CONTENT, embedsLive, hostPages, PREFIX, site, stored, SURVEY, visit } from './helpers.mjs';
 import { collector as open, until } from './collector.mjs';
 
 const T = CONTENT.text;
@@ -17,23 +16,18 @@ const collector = async () => {
   collectors.push(started);
   return started;
 };
-// Host pages, by path, served from an origin of their own as an article would be.
-const pages = new Map();
-const hosting = createServer((request, response) => {
-  const found = pages.get(new URL(request.url, 'http://localhost').pathname);
-  if (!found) return void response.writeHead(404).end();
-  response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...(found.csp ? { 'Content-Security-Policy': found.csp } : {}) });
-  response.end(found.html);
-});
+// Host pages, served from an origin of their own as an article would be.
+let hosting;
+
 before(async () => {
   web = await site();
-  await new Promise((done) => hosting.listen(0, '127.0.0.1', done));
+  hosting = await hostPages();
 });
+
 after(async () => {
   await web?.close();
   await Promise.all(collectors.map((started) => started.close()));
-  hosting.closeAllConnections();
-  hosting.close();
+  hosting?.close();
 });
 
 /** A host page holding `mounts` and the embed script from the widget's origin, served with
@@ -41,13 +35,9 @@ after(async () => {
 async function host(mounts, { csp, context, init } = {}) {
   context ??= await web.browser.newContext();
   if (init) await context.addInitScript(init);
-  const path = `/article-${pages.size}.html`;
-  pages.set(path, {
-    csp: csp?.replaceAll('WIDGET', new URL(web.url).origin),
-    html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+  const url = hosting.add(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
       <script async src="${web.url}alliance-widget.js"></script></head><body><main>${mounts}</main></body></html>`,
-  });
-  const url = `http://127.0.0.1:${hosting.address().port}${path}`;
+  csp?.replaceAll('WIDGET', new URL(web.url).origin));
   const page = await context.newPage();
   const errors = [];
   const warnings = [];

@@ -2,6 +2,7 @@
 import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
 
@@ -133,3 +134,27 @@ export async function violations(page) {
   return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+
+/** Host pages served from an origin of their own, as an article would be: `add(html, csp)`
+ * serves a page (with that Content-Security-Policy, if any) and returns its address. */
+export async function hostPages() {
+  const pages = new Map();
+  const server = createServer((request, response) => {
+    const found = pages.get(new URL(request.url, 'http://localhost').pathname);
+    if (!found) return void response.writeHead(404).end();
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...(found.csp ? { 'Content-Security-Policy': found.csp } : {}) });
+    response.end(found.html);
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  return {
+    add(html, csp) {
+      const path = `/page-${pages.size}.html`;
+      pages.set(path, { html, csp });
+      return `http://127.0.0.1:${server.address().port}${path}`;
+    },
+    close() {
+      server.closeAllConnections();
+      server.close();
+    },
+  };
+}
