@@ -36,6 +36,7 @@ fn type_of(key: &str) -> &'static str {
         "statements" => "Statement",
         "weights" => "Weights",
         "outcomes" => "Outcome",
+        "conditions" => "Condition",
         "wording" => "Wording",
         "results" => "Results",
         other => panic!("{SOURCE}: no type for the object under \"{other}\""),

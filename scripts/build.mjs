@@ -87,7 +87,7 @@ const manifest = {
   survey: {
     page: 'survey/index.html',
     ...embedded.survey,
-    styles: [css('widget')],
+    styles: [css('widget'), css('survey/survey')],
     // The first screens alone, written by step 5, for the embed loader.
     screens: 'embed/survey.html',
   },

@@ -1,7 +1,8 @@
 //! The visitor's own data as a file they can keep: every survey response and assessment, with
 //! the questions, statements and answers written out, as JSON or as CSV.
 
-use crate::assessment::{score_values, Completed};
+use crate::assessment::scoring::score;
+use crate::assessment::Completed;
 use crate::clock::date_label;
 use crate::content::{assessment, fill, survey};
 use crate::delivery::Delivery;
@@ -82,7 +83,7 @@ fn data(responses: &[Response], assessments: &[Completed]) -> Data {
                     .iter()
                     .map(|s| completed.answers.iter().find(|g| g.statement == s.id).map_or(0, |g| g.value))
                     .collect();
-                let score = score_values(assessment, &values);
+                let score = score(assessment, &values);
                 AssessmentResult {
                     id: id_of(completed.delivery.as_ref(), "assessment", completed.completed),
                     page: page_of(completed.delivery.as_ref()),

@@ -37,13 +37,14 @@ async fn render(entries: &'static [(&'static str, &'static str)], shared: Option
 #[tokio::test]
 async fn the_result_explains_itself() {
     let html = render(&[("alliance-widget:default:assessment:progress", INTERIM_RESULT)], None).await;
-    assert!(html.contains("Best fit: An interim or contract alliance manager"), "{html}");
+    assert!(html.contains("Best fit: an interim or contract alliance manager"), "{html}");
     assert_eq!(html.matches("out of 100</p>").count(), 3, "the three fits as text: {html}");
     assert_eq!(html.matches("<svg").count(), 3, "{html}");
     assert!(html.contains("You need someone in the role within months"), "the strongest reason: {html}");
     assert!(html.contains("It is not fire-and-forget"), "interim's caveat: {html}");
     assert!(html.contains("plan training and a handover"), "{html}");
     assert!(html.contains("What would change the result"), "{html}");
+    assert!(!html.contains("”,") && !html.contains(".”."), "no stray punctuation after a quote: {html}");
     assert!(
         html.contains("An internal hire: train a seasoned insider: what to keep in mind"),
         "other options on request: {html}"
@@ -60,7 +61,7 @@ async fn the_result_explains_itself() {
 async fn a_shared_result_is_read_only_and_offers_the_assessment() {
     let html = render(&[], Some(Ok(vec![2, 2, 1, 2, 2, 0, 0, 1, 0]))).await;
     assert!(html.contains("A shared result"), "{html}");
-    assert!(html.contains("Best fit: An interim or contract alliance manager"), "{html}");
+    assert!(html.contains("Best fit: an interim or contract alliance manager"), "{html}");
     assert!(html.contains(">Take the self-assessment yourself</button>"), "{html}");
     assert!(!html.contains(">Start again</button>") && !html.contains("Download my data"), "read-only: {html}");
 }
@@ -82,4 +83,31 @@ async fn the_statements_offer_the_whole_scale_with_dont_know() {
     assert_eq!(html.matches(r#"type="radio""#).count(), 45, "{html}");
     assert_eq!(html.matches("Don’t know").count(), 9, "{html}");
     assert!(html.contains("0 of 9 answered"), "{html}");
+}
+
+#[tokio::test]
+async fn interim_is_set_aside_when_the_leader_cannot_guide_whatever_its_fit() {
+    // Everything for interim, but "Disagree" on guidance.
+    let html = render(&[], Some(Ok(vec![2, 2, 2, -2, 2, 0, 0, 0, 2]))).await;
+    assert!(!html.contains("Best fit: an interim"), "{html}");
+    assert!(
+        html.contains("Not an interim or contract alliance manager: you answered “Disagree” to “I can give an external specialist regular guidance"),
+        "the answer that sets it aside: {html}"
+    );
+    assert!(
+        html.contains("It would only work if you can give them regular guidance"),
+        "what would have to change: {html}"
+    );
+    assert!(
+        html.contains("You could not give an external specialist the guidance"),
+        "against the best fit, in the reader's terms: {html}"
+    );
+}
+
+#[tokio::test]
+async fn a_result_resting_on_few_answers_says_so() {
+    let html = render(&[], Some(Ok(vec![2, 2, 0, 0, 0, 0, 0, 1, 0]))).await;
+    assert!(html.contains("rests on few answers"), "{html}");
+    let html = render(&[], Some(Ok(vec![2, 2, 1, 2, 2, 0, 0, 1, 0]))).await;
+    assert!(!html.contains("rests on few answers"), "four of nine unknown is not more than half: {html}");
 }

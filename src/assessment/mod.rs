@@ -185,20 +185,14 @@ impl AssessmentState {
 
     /// The score of the current answers.
     pub fn score(&self) -> Score {
-        score_values(self.assessment, &self.plain_values())
+        score(self.assessment, &self.plain_values())
     }
 
     /// The score of a completed assessment.
     pub fn score_of(&self, completed: &Completed) -> Score {
         let values: Vec<i32> = self.values_of(&completed.answers).into_iter().map(|v| v.unwrap_or(0)).collect();
-        score_values(self.assessment, &values)
+        score(self.assessment, &values)
     }
-}
-
-/// Scores plain values against the assessment's statements and scale.
-pub fn score_values(assessment: &Assessment, values: &[i32]) -> Score {
-    let strongest = assessment.scale.iter().map(|point| point.value).max().unwrap_or(0);
-    score(assessment.statements, values, strongest)
 }
 
 #[cfg(test)]

@@ -4,8 +4,14 @@
 //! an option is that answer's contribution to the option. An option's fit is its summed
 //! contributions placed on 0..=100, where 0 is every answer against it at full strength and
 //! 100 every answer for it: so fits are always within range, and 50 means the answers balance.
+//!
+//! The columns also draw limits a sum can miss: an option may come with conditions (in the
+//! content, beside its caveats), each an answer to one statement that rules it out. An option
+//! whose condition the answers break ranks after every option whose conditions hold, whatever
+//! its fit: the best of those is recommended, and the result says which answer set the other
+//! aside and what would have to change.
 
-use crate::content::{Statement, Weights};
+use crate::content::{Assessment, Condition, Statement, Weights};
 
 /// The options weighed, in the order of the content's outcomes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,7 +43,11 @@ pub struct Score {
     pub fits: [u32; 3],
     /// Per statement, what its answer added to (or took from) each route.
     pub contributions: Vec<[i32; 3]>,
-    /// Routes from best to worst fit; ties keep `Route::ALL` order.
+    /// Per route, the first of its conditions that the answers break, by its place in the
+    /// outcome's conditions.
+    pub broken: [Option<usize>; 3],
+    /// Routes whose conditions hold from best to worst fit, then those set aside by a broken
+    /// condition, from best to worst fit; ties keep `Route::ALL` order.
     pub ranking: [Route; 3],
 }
 
@@ -50,16 +60,18 @@ impl Score {
         self.fits[route.index()]
     }
 
-    /// The runner-up, when it is within `CLOSE_CALL` of the best.
+    /// The runner-up, when it is within `CLOSE_CALL` of the best and not set aside.
     pub fn close_second(&self) -> Option<Route> {
         let [first, second, _] = self.ranking;
-        (self.fit(first) - self.fit(second) < CLOSE_CALL).then_some(second)
+        (self.broken[second.index()].is_none() && self.fit(first) - self.fit(second) < CLOSE_CALL).then_some(second)
     }
 }
 
-/// Scores `values` (one per statement, 0 for "don't know") whose strongest answer is
-/// `strongest` (the scale's largest value).
-pub fn score(statements: &[Statement], values: &[i32], strongest: i32) -> Score {
+/// Scores `values` (one per statement, 0 for "don't know") on the assessment's statements,
+/// scale and conditions.
+pub fn score(assessment: &Assessment, values: &[i32]) -> Score {
+    let statements = assessment.statements;
+    let strongest = assessment.scale.iter().map(|point| point.value).max().unwrap_or(0);
     let contributions: Vec<[i32; 3]> = statements
         .iter()
         .zip(values)
@@ -76,16 +88,28 @@ pub fn score(statements: &[Statement], values: &[i32], strongest: i32) -> Score 
             ((100 * (sum + span) + span) / (2 * span)) as u32
         }
     });
+    let mut broken = [None; 3];
+    for (route, outcome) in broken.iter_mut().zip(assessment.outcomes) {
+        *route = outcome.conditions.iter().position(|condition| breaks(statements, values, condition));
+    }
+    // Fits are at most 100: those of options whose conditions hold rank above every other.
     let mut ranking = Route::ALL;
-    sort_descending(&mut ranking, |route| fits[route.index()]);
-    Score { fits, contributions, ranking }
+    sort_descending(&mut ranking, |route| fits[route.index()] + if broken[route.index()].is_none() { 1000 } else { 0 });
+    Score { fits, contributions, broken, ranking }
 }
 
-/// The statements whose answers pushed `route` up most, strongest first, at most `most`.
-pub fn reasons(score: &Score, route: Route, most: usize) -> Vec<usize> {
-    let mut pushing: Vec<usize> =
-        (0..score.contributions.len()).filter(|&at| score.contributions[at][route.index()] > 0).collect();
-    sort_descending(&mut pushing, |at| score.contributions[at][route.index()]);
+/// Whether `values` answer the condition's statement in a way that rules its option out.
+pub fn breaks(statements: &[Statement], values: &[i32], condition: &Condition) -> bool {
+    let at = statements.iter().position(|statement| statement.id == condition.statement);
+    at.is_some_and(|at| condition.broken_by.contains(&values[at]))
+}
+
+/// The statements whose answers pushed `route` up most (`sign` 1), or down most (`sign` −1),
+/// strongest first, at most `most`.
+pub fn reasons(score: &Score, route: Route, most: usize, sign: i32) -> Vec<usize> {
+    let pull = |at: usize| sign * score.contributions[at][route.index()];
+    let mut pushing: Vec<usize> = (0..score.contributions.len()).filter(|&at| pull(at) > 0).collect();
+    sort_descending(&mut pushing, pull);
     pushing.truncate(most);
     pushing
 }
@@ -113,22 +137,22 @@ pub struct Change {
 
 /// The smallest single change of answer that makes another route the best fit: fewest steps
 /// along the scale first, then the clearest new lead. `None` when no single answer can.
-pub fn what_would_change(statements: &[Statement], values: &[i32], scale: &[i32]) -> Option<Change> {
-    let strongest = scale.iter().copied().max().unwrap_or(0);
-    let best = score(statements, values, strongest).best();
+pub fn what_would_change(assessment: &Assessment, values: &[i32]) -> Option<Change> {
+    let best = score(assessment, values).best();
     let mut found: Option<(i32, u32, Change)> = None;
     for (statement, &current) in values.iter().enumerate() {
-        for &value in scale.iter().filter(|&&value| value != current) {
+        for value in assessment.scale.iter().map(|point| point.value).filter(|&value| value != current) {
             let mut changed = values.to_vec();
             changed[statement] = value;
-            let after = score(statements, &changed, strongest);
+            let after = score(assessment, &changed);
             let becomes = after.best();
-            // A tie is not a new best fit.
-            if after.fit(becomes) <= after.fit(best) {
+            // A tie is not a new best fit; an option set aside by a condition no longer is one.
+            let set_aside = after.broken[best.index()].is_some();
+            if becomes == best || (!set_aside && after.fit(becomes) <= after.fit(best)) {
                 continue;
             }
             let steps = (value - current).abs();
-            let lead = after.fit(becomes) - after.fit(after.ranking[1]);
+            let lead = after.fit(becomes).saturating_sub(after.fit(after.ranking[1]));
             let better = found.as_ref().is_none_or(|(s, l, _)| steps < *s || (steps == *s && lead > *l));
             if better {
                 found = Some((steps, lead, Change { statement, value, becomes }));
@@ -139,4 +163,4 @@ pub fn what_would_change(statements: &[Statement], values: &[i32], scale: &[i32]
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -153,3 +153,28 @@ fn a_result_is_sent_only_when_the_reader_asks_and_only_once() {
     assert_eq!(payload["best_fit"], state.flow.assessment.outcomes[state.flow.score().best().index()].id);
     assert_eq!(payload["fits"].as_object().unwrap().len(), 3);
 }
+
+#[test]
+fn every_broken_condition_is_named_on_the_result_for_every_combination() {
+    use super::screens::explanation::{headline, set_aside};
+    let assessment = assessment();
+    scoring::tests::every_combination(|values| {
+        let score = scoring::score(assessment, values);
+        let sentences = set_aside(assessment, values, &score);
+        for route in Route::ALL {
+            let outcome = &assessment.outcomes[route.index()];
+            let Some(broken) = score.broken[route.index()] else {
+                assert!(!sentences.contains(outcome.in_sentence), "{values:?}: {sentences}");
+                continue;
+            };
+            let condition = &outcome.conditions[broken];
+            let statement = assessment.statements.iter().find(|s| s.id == condition.statement).unwrap();
+            assert!(sentences.contains(outcome.in_sentence) && sentences.contains(statement.text), "{sentences}");
+            assert!(sentences.contains(condition.needs), "what would have to change: {sentences}");
+            assert!(
+                !headline(assessment, &score).contains(outcome.in_sentence),
+                "{values:?}: recommended though set aside"
+            );
+        }
+    });
+}

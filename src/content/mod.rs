@@ -104,10 +104,23 @@ impl Weights {
 pub struct Outcome {
     pub id: &'static str,
     pub name: &'static str,
+    /// The name as it reads inside a sentence ("Best fit: …").
+    pub in_sentence: &'static str,
     pub summary: &'static str,
     /// Always shown with the option.
     pub caveats: &'static [&'static str],
     pub next_steps: &'static [&'static str],
+    /// Answers that rule the option out (see `assessment::scoring`).
+    pub conditions: &'static [Condition],
+}
+
+/// An answer that rules an option out: `broken_by` (scale values) given to `statement` (an
+/// id); the option would need what `needs` says (a clause: "…only work if {needs}").
+#[derive(Clone, Debug)]
+pub struct Condition {
+    pub statement: &'static str,
+    pub broken_by: &'static [i32],
+    pub needs: &'static str,
 }
 
 /// The self-assessment's own screen text.
@@ -120,9 +133,12 @@ pub struct Wording {
     pub recommendation: &'static str,
     pub close_call: &'static str,
     pub close_call_body: &'static str,
+    pub few_answers: &'static str,
+    pub condition_broken: &'static str,
     pub fits_title: &'static str,
     pub fit_label: &'static str,
     pub reasons_title: &'static str,
+    pub against_title: &'static str,
     pub caveats_title: &'static str,
     pub next_steps_title: &'static str,
     pub change_title: &'static str,

@@ -1,6 +1,7 @@
-//! What `cargo test` checks of the content as a whole: ids, limits, placeholders, weights.
+//! What `cargo test` checks of the content as a whole: ids, limits, placeholders, weights,
+//! conditions.
 
-use super::{Assessment, Content, Results};
+use super::{Assessment, Content, Outcome, Results};
 use std::collections::HashSet;
 
 /// Comments longer than this would not fit a reader's sentence or two; shorter than this
@@ -92,12 +93,22 @@ fn assessment_problems(assessment: &Assessment) -> Vec<String> {
     if outcome_ids != ROUTES {
         found.push(format!("the outcomes must be {ROUTES:?} in that order, not {outcome_ids:?}"));
     }
+    let values: Vec<i32> = assessment.scale.iter().map(|point| point.value).collect();
     for outcome in assessment.outcomes {
         if outcome.caveats.is_empty() || outcome.next_steps.is_empty() {
             found.push(format!("outcome '{}' needs caveats and next steps", outcome.id));
         }
+        found.extend(condition_problems(assessment, outcome, &values));
     }
-    let values: Vec<i32> = assessment.scale.iter().map(|point| point.value).collect();
+    if assessment.outcomes.iter().all(|outcome| !outcome.conditions.is_empty()) {
+        found.push("at least one outcome must have no conditions, to be recommended whatever the answers".into());
+    }
+    let wording = &assessment.wording;
+    for (name, template) in [("change", wording.change), ("condition_broken", wording.condition_broken)] {
+        if template.contains("{statement}”,") || template.contains("{statement}”.") {
+            found.push(format!("{name}: a statement ends with its own full stop; no comma or stop after its quote"));
+        }
+    }
     let distinct: HashSet<i32> = values.iter().copied().collect();
     if distinct.len() != values.len()
         || !values.contains(&0)
@@ -112,11 +123,13 @@ fn assessment_problems(assessment: &Assessment) -> Vec<String> {
             found.push(format!("no statement weighs for '{route}'"));
         }
     }
-    let wording = &assessment.wording;
+    // Statements end with their own full stop, so a template closes its quote after one and
+    // goes on with a new sentence, not a comma.
     for (name, template, holes) in [
         ("statement_progress", wording.statement_progress, &["{answered}", "{total}"][..]),
         ("recommendation", wording.recommendation, &["{option}"]),
         ("close_call", wording.close_call, &["{first}", "{second}"]),
+        ("condition_broken", wording.condition_broken, &["{option}", "{answer}", "{statement}", "{needs}"]),
         ("fit_label", wording.fit_label, &["{option}", "{fit}"]),
         ("change", wording.change, &["{answer}", "{statement}", "{option}"]),
         ("compare_title", wording.compare_title, &["{date}"]),
@@ -127,6 +140,38 @@ fn assessment_problems(assessment: &Assessment) -> Vec<String> {
         ("send_note", wording.send_note, &["{host}"]),
     ] {
         found.extend(missing_placeholders(name, template, holes));
+    }
+    found
+}
+
+/// An outcome's sentence form and conditions: each on a known statement, ruled out only by
+/// answers on the scale (never "don't know", which says nothing against it), and saying
+/// what the option needs as a clause.
+fn condition_problems(assessment: &Assessment, outcome: &Outcome, scale: &[i32]) -> Vec<String> {
+    let mut found = Vec::new();
+    let clause = |text: &str| !text.trim().is_empty() && !text.ends_with(['.', '!', '?', ':', ','].as_slice());
+    if !clause(outcome.in_sentence) {
+        found.push(format!(
+            "outcome '{}' needs its name as it reads inside a sentence, without a full stop",
+            outcome.id
+        ));
+    }
+    for condition in outcome.conditions {
+        let on = format!("a condition of '{}' on '{}'", outcome.id, condition.statement);
+        if !assessment.statements.iter().any(|statement| statement.id == condition.statement) {
+            found.push(format!("{on}: no such statement"));
+        }
+        if condition.broken_by.is_empty()
+            || condition.broken_by.iter().any(|value| *value == 0 || !scale.contains(value))
+        {
+            found.push(format!(
+                "{on}: broken by {:?}, which must be answers on the scale other than don't know",
+                condition.broken_by
+            ));
+        }
+        if !clause(condition.needs) {
+            found.push(format!("{on}: what it needs must be a clause, without a full stop"));
+        }
     }
     found
 }
@@ -202,6 +247,32 @@ mod tests {
         let reordered = Assessment { outcomes: Box::leak(Box::new(swapped)), ..ASSESSMENT.clone() };
         assert!(assessment_problems(&few).join("").contains("3 statements"));
         assert!(assessment_problems(&reordered).join("").contains("in that order"));
+        let [interim, internal, external] = ASSESSMENT.outcomes else { unreachable!() };
+        let unknown = [Condition { statement: "budget", ..interim.conditions[0].clone() }];
+        let dont_know = [Condition { broken_by: &[0], ..interim.conditions[0].clone() }];
+        let off_scale = [Condition { broken_by: &[-3], ..interim.conditions[0].clone() }];
+        let sentence = [Condition { needs: "you can guide them.", ..interim.conditions[0].clone() }];
+        for (conditions, expected) in [
+            (&unknown, "no such statement"),
+            (&dont_know, "other than don't know"),
+            (&off_scale, "other than don't know"),
+            (&sentence, "without a full stop"),
+        ] {
+            let outcome = Outcome { conditions: Box::leak(Box::new(conditions.clone())), ..interim.clone() };
+            let outcomes = Box::leak(Box::new([outcome, internal.clone(), external.clone()]));
+            let found = assessment_problems(&Assessment { outcomes, ..ASSESSMENT.clone() }).join("\n");
+            assert!(found.contains(expected), "{expected}: {found}");
+        }
+        let stop = Outcome { in_sentence: "an interim.", ..interim.clone() };
+        let outcomes = Box::leak(Box::new([stop, internal.clone(), external.clone()]));
+        let named = assessment_problems(&Assessment { outcomes, ..ASSESSMENT.clone() }).join("\n");
+        assert!(named.contains("as it reads inside a sentence"), "{named}");
+        let stray = Wording {
+            change: "If you answered “{answer}” to “{statement}”, it would be {option}.",
+            ..ASSESSMENT.wording.clone()
+        };
+        let stray = assessment_problems(&Assessment { wording: stray, ..ASSESSMENT.clone() }).join("\n");
+        assert!(stray.contains("no comma or stop after its quote"), "{stray}");
         assert!(found.contains("used twice"), "{found}");
         assert!(found.contains("comment characters"), "{found}");
         assert!(found.contains("{total}"), "{found}");

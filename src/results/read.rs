@@ -3,7 +3,7 @@
 
 use super::downloads;
 use super::{Answered, Chosen, Fit, Received};
-use crate::assessment::{self, score_values};
+use crate::assessment::{self, scoring::score};
 use crate::clock::week_of;
 use crate::content;
 use crate::delivery::FORMAT;
@@ -234,6 +234,6 @@ pub(super) fn assessment(answers: &[assessment::Given]) -> Result<Fit, Reason> {
         }
         values[at] = given.value;
     }
-    let score = score_values(content, &values);
+    let score = score(content, &values);
     Ok(Fit { best: score.best().index(), fits: score.fits })
 }

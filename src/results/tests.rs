@@ -232,7 +232,7 @@ fn the_widgets_own_downloads_read_back() {
         assert_eq!(file.received[0].date, "2026-11-22");
         let Answered::Assessment(fit) = &file.received[2].answered else { panic!("an assessment") };
         let values = vec![1; assessment().statements.len()];
-        assert_eq!(fit.fits, crate::assessment::score_values(assessment(), &values).fits);
+        assert_eq!(fit.fits, crate::assessment::scoring::score(assessment(), &values).fits);
         assert_eq!(collection(&[("a", &text), ("b", &text)]).received.len(), 3, "{name}: the same file twice");
     }
     // A CSV download made before it had ids: an entry ends where its items begin again.

@@ -126,7 +126,11 @@ fn submitting_keeps_the_response_and_clears_the_round() {
     assert!(state.flow.answers.is_empty());
     assert_eq!(state.records().0, None, "nothing left in progress to store");
     let twice = state.clone().on(SurveyAction::Submit { now: 9_001, delivery: None });
-    assert_eq!((&twice.flow, &twice.common.history), (&state.flow, &state.common.history), "a second click changes nothing");
+    assert_eq!(
+        (&twice.flow, &twice.common.history),
+        (&state.flow, &state.common.history),
+        "a second click changes nothing"
+    );
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! What the reader sees of the self-assessment, all text from `content`. As in the survey, one
 //! component wires the flow and each screen is a plain function of its state.
 
-mod explanation;
+pub(crate) mod explanation;
 mod intro;
 mod result;
 mod shared;
