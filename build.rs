@@ -1,27 +1,37 @@
-//! Turns `content/en.json` into Rust `static`s of the types in `src/content.rs`, so the
-//! widget carries neither the JSON nor code to parse it. A JSON field that does not match a
+//! Turns each language's content (`content/en.json`, `content/de.json`) into Rust `static`s of
+//! the types in `src/content/mod.rs`, a module per language, so the widget carries neither
+//! the JSON nor code to parse it (and a wasm only the language it shows). A JSON field that does not match a
 //! struct field fails the build with the compiler's message; `cargo test` then checks the
 //! content's sense (unique ids, limits, placeholders).
 
 use serde_json::Value;
 use std::{env, fs, path::Path};
 
-const SOURCE: &str = "content/en.json";
+/// The languages, English first: the others are checked against it.
+const LANGUAGES: [&str; 2] = ["en", "de"];
+const SOURCE: &str = "content/<language>.json";
 
 fn main() {
-    println!("cargo::rerun-if-changed={SOURCE}");
-    let json = fs::read_to_string(SOURCE).unwrap_or_else(|e| panic!("cannot read {SOURCE}: {e}"));
-    let content: Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{SOURCE} is not valid JSON: {e}"));
-    // One static per part, so that a binary keeps only the parts it uses.
-    let Value::Object(parts) = &content else { panic!("{SOURCE} must hold an object") };
-    let code: String = parts
+    let code: String = LANGUAGES.iter().map(|language| module(language)).collect();
+    fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("content.rs"), code).unwrap();
+}
+
+/// `pub mod <language> { … }` with one static per part, so that a binary keeps only the
+/// parts it uses.
+fn module(language: &str) -> String {
+    let source = format!("content/{language}.json");
+    println!("cargo::rerun-if-changed={source}");
+    let json = fs::read_to_string(&source).unwrap_or_else(|e| panic!("cannot read {source}: {e}"));
+    let content: Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{source} is not valid JSON: {e}"));
+    let Value::Object(parts) = &content else { panic!("{source} must hold an object") };
+    let statics: String = parts
         .iter()
         .map(|(key, value)| {
             let name = if value.is_object() { type_of(key) } else { "&str" };
-            format!("pub static {}: {name} = {};\n", key.to_uppercase(), rust(value, name))
+            format!("    pub static {}: {name} = {};\n", key.to_uppercase(), rust(value, name))
         })
         .collect();
-    fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("content.rs"), code).unwrap();
+    format!("pub mod {language} {{\n    use super::*;\n{statics}}}\n")
 }
 
 /// The struct a JSON object becomes, by the key that holds it.

@@ -7,8 +7,11 @@
 // later (a CMS block, a single-page app's route, infinite scroll) start by themselves, and
 // stop when taken out of the page; the script included twice starts each mount once. Hosts
 // may also start and stop widgets themselves: `window.AllianceWidget.mount` (below).
+// Each mount speaks a language of its own (`data-lang`, else the page's, else the visitor's),
+// and fetches only that language's files.
 // scripts/embed.mjs writes it into dist/ with the built files' names, from the build's
-// manifest, in place of __FLOWS__ and __EXPORT__ (the self-assessment's download).
+// manifest, in place of __FLOWS__ (by language, then flow) and __EXPORT__ (the
+// self-assessment's download, by language).
 (() => {
   if (window.AllianceWidget) return;
   const FLOWS = __FLOWS__;
@@ -20,14 +23,16 @@
 
   // __EARLY__
 
-  // Each flow's first screens, fetched once for all its mounts; nothing when they cannot be.
+  // Each flow's first screens in each language, fetched once for all its mounts; nothing when
+  // they cannot be.
   const screens = {};
-  const fetchScreens = (flow) => (screens[flow] ??= fetch(at(FLOWS[flow].screens))
+  const fetchScreens = (files) => (screens[files.screens] ??= fetch(at(files.screens))
     .then((response) => (response.ok ? response.text() : ''), () => ''));
 
-  /** Shows `flow`'s first screens in `root` once `styled`, unless the wasm was there first. */
-  function showScreens(flow, namespace, root, styled) {
-    Promise.all([fetchScreens(flow), styled]).then(([html]) => {
+  /** Shows the first screens of `flow` (its `files`) in `root` once `styled`, unless the wasm
+   * was there first. */
+  function showScreens(flow, files, namespace, root, styled) {
+    Promise.all([fetchScreens(files), styled]).then(([html]) => {
       if (!html || root.firstChild || !root.isConnected) return;
       root.innerHTML = html;
       early(root.firstElementChild, `alliance-widget:${namespace}:${flow}:`);
@@ -41,11 +46,21 @@
     else addEventListener('load', done, { once: true });
   });
 
-  // Each flow's module and wasm, fetched and started once for all its mounts.
-  const load = (flow) => (started[flow] ??= loaded.then(() => import(at(FLOWS[flow].module))).then(async (module) => {
-    await module.default({ module_or_path: at(FLOWS[flow].wasm) });
+  // Each flow's module and wasm in each language (its `files`), fetched and started once for
+  // all its mounts.
+  const load = (files) => (started[files.module] ??= loaded.then(() => import(at(files.module))).then(async (module) => {
+    await module.default({ module_or_path: at(files.wasm) });
     return module;
   }));
+
+  /** The language a mount speaks: the one `given` (`data-lang`, its region ignored), else the
+   * first the widget speaks of the page's and then the browser's, else English; `undefined`
+   * when `given` names one the widget does not speak. */
+  function language(given) {
+    const spoken = (tag) => Object.keys(FLOWS).find((code) => tag.toLowerCase().split('-')[0] === code);
+    if (given !== null) return spoken(given);
+    return [document.documentElement.lang, ...(navigator.languages ?? [])].map(spoken).find(Boolean) ?? 'en';
+  }
 
   /** The options `get(name)` gives (by attribute name, without `data-`), or a sentence for the
    * page's author on what is wrong. */
@@ -54,14 +69,16 @@
     const namespace = get('namespace') ?? 'default';
     const accent = get('accent');
     const compact = get('compact');
-    if (!(flow in FLOWS) && flow !== 'both') return `data-alliance-widget must be "survey", "assessment" or "both", not "${flow}".`;
+    const lang = language(get('lang'));
+    if (!(flow in FLOWS.en) && flow !== 'both') return `data-alliance-widget must be "survey", "assessment" or "both", not "${flow}".`;
+    if (!lang) return `data-lang must be ${Object.keys(FLOWS).map((code) => `"${code}"`).join(' or ')}, not "${get('lang')}".`;
     if (!THEMES.includes(theme)) return `data-theme must be "auto", "light" or "dark", not "${theme}".`;
     if (!/^[a-z0-9-]{1,40}$/.test(namespace)) return `data-namespace must be 1 to 40 lower-case letters, digits or dashes, not "${namespace}".`;
     if (accent !== null && !CSS.supports('color', accent)) return `data-accent must be a CSS colour, not "${accent}".`;
     if (compact !== null && !['', 'true', 'false'].includes(compact)) return `data-compact takes no value, or "true" or "false", not "${compact}".`;
     const endpoint = get('endpoint');
     if (endpoint !== null && !validEndpoint(endpoint)) return `data-endpoint must be an https: address (or http: on this computer, for testing), not "${endpoint}".`;
-    return { theme, namespace, accent, compact: compact === '' || compact === 'true', surveyLink: get('survey-link'), endpoint };
+    return { theme, namespace, lang, accent, compact: compact === '' || compact === 'true', surveyLink: get('survey-link'), endpoint };
   }
 
   /** Answers go only to an absolute https: address, or to http: on this computer for testing. */
@@ -99,7 +116,7 @@
     // The styles, linked once the mount comes near (a mount further down costs the page
     // nothing before then); the first screens wait for them, so they never show unstyled.
     let styled;
-    const style = () => (styled ??= Promise.all([...new Set(flows.flatMap((name) => FLOWS[name].styles))].map((file) => {
+    const style = () => (styled ??= Promise.all([...new Set(flows.flatMap((name) => FLOWS[chosen.lang][name].styles))].map((file) => {
       const link = document.createElement('link');
       link.rel = 'stylesheet';
       link.href = at(file);
@@ -123,15 +140,16 @@
         listening.push(listener);
         EventTarget.prototype.addEventListener.apply(root, listener);
       };
+      const files = FLOWS[chosen.lang][name];
       let module;
-      const run = () => load(name).then((loaded) => {
+      const run = () => load(files).then((loaded) => {
         if (mounted.get(mount) !== handle) return;
         module = loaded;
         if (name === 'survey') module.mount(root, chosen.namespace, endpoint);
-        else module.mount(root, chosen.namespace, chosen.surveyLink ?? undefined, at(EXPORT), endpoint);
+        else module.mount(root, chosen.namespace, chosen.surveyLink ?? undefined, at(EXPORT[chosen.lang]), endpoint);
       });
       stops.push(startNear(root, () => {
-        showScreens(name, chosen.namespace, root, style());
+        showScreens(name, files, chosen.namespace, root, style());
         run();
       }), () => {
         module?.unmount(root);
@@ -188,7 +206,7 @@
   }
 
   // The host's API: `mount(element, options)`, with the attributes' options under their names
-  // in JS ({ flow, namespace, theme, accent, compact, surveyLink, endpoint }), returns a handle
+  // in JS ({ flow, namespace, lang, theme, accent, compact, surveyLink, endpoint }), returns a handle
   // whose `unmount()` stops the widget. Wrong options throw, with the sentence the attribute
   // would have had.
   window.AllianceWidget = {

@@ -2,15 +2,18 @@
 // files' names (dist/build-manifest.json) that every later step reads:
 // 1. the self-assessment's page at /, the survey's at /survey/ and the author's results page
 //    at /results/, by trunk (one page a run; the first run empties dist/; its post_build hook
-//    is scripts/post-build.mjs);
-// 2. the wasm files with no page of their own: the embed loader's flows (`embed-survey`,
-//    `embed-assessment`) and the download, fetched by the self-assessment on demand; so
-//    cargo, wasm-bindgen and wasm-opt directly, named by a hash of its content like trunk's;
+//    is scripts/post-build.mjs), and the same pages in German under /de/ (the crate's
+//    `lang-de` feature: each language's wasm carries only its own text);
+// 2. the wasm files with no page of their own, in each language: the embed loader's flows
+//    (`embed-survey`, `embed-assessment`) and the download, fetched by the self-assessment on
+//    demand; so cargo, wasm-bindgen and wasm-opt directly, named by a hash of its content like
+//    trunk's;
 // 3. the example host pages;
-// 4. the manifest;
-// 5. each page's first screens written into its HTML (prerender, natively, with the minified
-//    embed/early.js), and each flow's alone into embed/ for the loader, its self-assessment mounts told where the download is, and every mount
-//    where answers go when ENDPOINT names the author's endpoint (`make build ENDPOINT=…`);
+// 4. the manifest: English's files at its top, each other language's under its code (`de`);
+// 5. each page's first screens written into its HTML (prerender, natively, once per language,
+//    with the minified embed/early.js), and each flow's alone into embed/ (embed/de/) for the
+//    loader, its self-assessment mounts told where the download is, and every mount where
+//    answers go when ENDPOINT names the author's endpoint (`make build ENDPOINT=…`);
 // 6. the embed loader alliance-widget.js (scripts/embed.mjs);
 // 7. the service worker that keeps it all offline (scripts/service-worker.mjs).
 import { execFileSync } from 'node:child_process';
@@ -24,6 +27,8 @@ const dist = 'dist';
 // The prerender step refuses anything else (delivery::valid_endpoint).
 const endpoint = process.env.ENDPOINT || null;
 const run = (command, ...args) => execFileSync(command, args, { stdio: 'inherit' });
+// Each language with the folder of its pages and the crate's feature that builds it.
+const LANGUAGES = { en: { folder: '', features: [] }, de: { folder: 'de/', features: ['--features', 'lang-de'] } };
 
 // wasm-opt's features: those rustc's wasm32 target uses. The pages pass trunk the same
 // `--low-memory-unused`: rustc puts the stack first in memory, so the lowest kilobyte is only
@@ -50,9 +55,10 @@ function named(names, pattern) {
   return found[0];
 }
 
-// 1. The pages.
+// 1. The pages. German's front page before its survey's and results', as trunk empties the
+// folder it builds into.
 run('trunk', 'build', '--release', '--offline');
-for (const page of ['survey', 'results']) {
+for (const page of ['survey', 'results', 'de', 'de/survey', 'de/results']) {
   run('trunk', 'build', '--release', '--offline', '--dist', `dist/${page}`, '--public-url', `/${page}/`, `${page}/index.html`);
 }
 
@@ -60,11 +66,11 @@ for (const page of ['survey', 'results']) {
 /** Builds `bin` into dist/ as trunk builds a page's: its glue, its wasm, and the snippets the
  * glue imports; returns their names. Built beside the site first, as wasm-bindgen writes
  * every snippet of the crate, and post-build.mjs keeps only those imported. */
-async function bundle(bin) {
-  run('cargo', 'build', '--release', '--target', 'wasm32-unknown-unknown', '--bin', bin);
+async function bundle(bin, language) {
+  run('cargo', 'build', '--release', '--target', 'wasm32-unknown-unknown', '--bin', bin, ...LANGUAGES[language].features);
   const wasm = `target/wasm32-unknown-unknown/release/${bin}.wasm`;
   const name = `${bin}-${createHash('sha256').update(await readFile(wasm)).digest('hex').slice(0, 16)}`;
-  const out = join('target', 'bundles', bin);
+  const out = join('target', 'bundles', `${bin}-${language}`);
   await rm(out, { recursive: true, force: true });
   run('wasm-bindgen', '--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', name, wasm);
   run('wasm-opt', '-Oz', '--converge', '--low-memory-unused', ...WASM_FEATURES, `${out}/${name}_bg.wasm`, '-o', `${out}/${name}_bg.wasm`);
@@ -72,8 +78,14 @@ async function bundle(bin) {
   await cp(out, dist, { recursive: true });
   return { module: `${name}.js`, wasm: `${name}_bg.wasm` };
 }
-const embedded = { survey: await bundle('embed-survey'), assessment: await bundle('embed-assessment') };
-const download = await bundle('export');
+const bundles = {};
+for (const language of Object.keys(LANGUAGES)) {
+  bundles[language] = {
+    survey: await bundle('embed-survey', language),
+    assessment: await bundle('embed-assessment', language),
+    export: await bundle('export', language),
+  };
+}
 
 // 3. The example host pages.
 await cp('examples', join(dist, 'examples'), { recursive: true });
@@ -81,40 +93,56 @@ await cp('examples', join(dist, 'examples'), { recursive: true });
 // 4. The manifest.
 const built = await files();
 const css = (name) => named(built, new RegExp(`^${name}-[0-9a-f]+\\.css$`));
+/** A language's pages and files. The embeds share English's stylesheets: styles have no
+ * language. */
+function section(language) {
+  const { folder } = LANGUAGES[language];
+  const { survey, assessment, export: download } = bundles[language];
+  return {
+    // Each flow's page, and what the embed loader runs: its module and wasm, styles and first
+    // screens.
+    survey: {
+      page: `${folder}survey/index.html`,
+      ...survey,
+      styles: [css('widget'), css('survey/survey')],
+      // The first screens alone, written by step 5, for the embed loader.
+      screens: `embed/${folder}survey.html`,
+    },
+    assessment: {
+      page: `${folder}index.html`,
+      ...assessment,
+      styles: [css('widget'), css('assessment')],
+      screens: `embed/${folder}assessment.html`,
+    },
+    results: {
+      page: `${folder}results/index.html`,
+      module: named(built, new RegExp(`^${folder}results/results-[0-9a-f]+\\.js$`)),
+      wasm: named(built, new RegExp(`^${folder}results/results-[0-9a-f]+_bg\\.wasm$`)),
+      styles: [css('results/widget'), css('results/results')],
+    },
+    export: download,
+  };
+}
+const sections = Object.fromEntries(Object.keys(LANGUAGES).map((language) => [language, section(language)]));
+const screens = Object.values(sections).flatMap(({ survey, assessment }) => [survey.screens, assessment.screens]);
+const { en, ...others } = sections;
 const manifest = {
-  // Each flow's page, and what the embed loader runs: its module and wasm, styles and first
-  // screens.
-  survey: {
-    page: 'survey/index.html',
-    ...embedded.survey,
-    styles: [css('widget'), css('survey/survey')],
-    // The first screens alone, written by step 5, for the embed loader.
-    screens: 'embed/survey.html',
-  },
-  assessment: {
-    page: 'index.html',
-    ...embedded.assessment,
-    styles: [css('widget'), css('assessment')],
-    screens: 'embed/assessment.html',
-  },
-  results: {
-    page: 'results/index.html',
-    module: named(built, /^results\/results-[0-9a-f]+\.js$/),
-    wasm: named(built, /^results\/results-[0-9a-f]+_bg\.wasm$/),
-    styles: [css('results/widget'), css('results/results')],
-  },
-  export: download,
+  ...en,
+  ...others,
+  languages: Object.keys(LANGUAGES),
   endpoint,
   loader: 'alliance-widget.js',
   // Everything the site is made of, for the service worker.
-  files: [...built, 'alliance-widget.js', 'build-manifest.json', 'embed/survey.html', 'embed/assessment.html'].sort(),
+  files: [...built, 'alliance-widget.js', 'build-manifest.json', ...screens].sort(),
 };
 await writeFile(join(dist, 'build-manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 
 // 5. The first screens.
 run('terser', 'embed/early.js', '--compress', '--mangle', '--output', 'target/early.js');
-run('cargo', 'run', '--quiet', '--features', 'ssr', '--bin', 'prerender', '--', 'target/early.js', dist,
-  manifest.assessment.page, manifest.survey.page);
+for (const [language, { assessment, survey }] of Object.entries(sections)) {
+  const features = ['--features', ['ssr', ...LANGUAGES[language].features.slice(1)].join(',')];
+  run('cargo', 'run', '--quiet', ...features, '--bin', 'prerender', '--', 'target/early.js', dist, assessment.page, survey.page);
+}
 
 // 6 and 7. The embed loader and the service worker.
 run('node', 'scripts/embed.mjs', dist);

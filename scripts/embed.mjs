@@ -1,5 +1,6 @@
 // Writes dist/alliance-widget.js: embed/loader.js with each flow's files, and the download's
-// module, from the build's manifest, and embed/early.js, which runs the first screens.
+// module, in each language, from the build's manifest, and embed/early.js, which runs the
+// first screens.
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -8,12 +9,20 @@ import { minify } from 'terser';
 const dist = process.argv[2] ?? 'dist';
 const manifest = JSON.parse(await readFile(join(dist, 'build-manifest.json'), 'utf8'));
 const files = ({ module, wasm, styles, screens }) => ({ module, wasm, styles, screens });
-const flows = { survey: files(manifest.survey), assessment: files(manifest.assessment) };
+// English's files are at the manifest's top, each other language's under its code.
+const section = (language) => (language === 'en' ? manifest : manifest[language]);
+const flows = {};
+const downloads = {};
+for (const language of manifest.languages) {
+  const { survey, assessment, export: download } = section(language);
+  flows[language] = { survey: files(survey), assessment: files(assessment) };
+  downloads[language] = download.module;
+}
 const source = (await readFile('embed/loader.js', 'utf8'))
   .replace('const FLOWS = __FLOWS__;', `const FLOWS = ${JSON.stringify(flows)};`)
-  .replace('const EXPORT = __EXPORT__;', `const EXPORT = ${JSON.stringify(manifest.export.module)};`)
+  .replace('const EXPORT = __EXPORT__;', `const EXPORT = ${JSON.stringify(downloads)};`)
   .replace('// __EARLY__', await readFile('embed/early.js', 'utf8'));
 const { code } = await minify(source, { ecma: 2020 });
 await writeFile(join(dist, manifest.loader), code);
 const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
-console.log(`embed loader: ${code.length} bytes, flows ${Object.keys(flows).join(' and ')}, integrity="${integrity}"`);
+console.log(`embed loader: ${code.length} bytes, languages ${Object.keys(flows).join(' and ')}, integrity="${integrity}"`);

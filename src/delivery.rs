@@ -5,8 +5,9 @@
 //! [`Delivery`], so an entry and its place in the outbox are stored in one write, deleting an
 //! entry takes it out of the outbox, and "delete my data" empties it.
 
-use crate::clock::{iso_date_time, time_label};
-use crate::content::{fill, text};
+use crate::clock::iso_date_time;
+use crate::content::{fill, text, LANGUAGE};
+use crate::locale;
 use serde::{Deserialize, Serialize};
 
 /// The payload's format number: receivers can tell later formats apart.
@@ -68,7 +69,9 @@ impl Delivery {
         let host = self.host();
         match self.state {
             _ if sending => fill(text.delivery_sending, &[("host", host)]),
-            State::Delivered { at } => fill(text.delivery_delivered, &[("host", host), ("time", &time_label(at))]),
+            State::Delivered { at } => {
+                fill(text.delivery_delivered, &[("host", host), ("time", &locale::time(at, LANGUAGE))])
+            }
             State::Waiting { .. } => fill(text.delivery_waiting, &[("host", host)]),
             State::Refused { status: 0 } if kept => fill(text.delivery_blocked, &[("host", host)]),
             State::Refused { status } => {

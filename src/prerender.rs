@@ -7,7 +7,7 @@
 
 use crate::assessment::screens::{intro_screen, statements_screen, AssessmentProps, Page};
 use crate::assessment::AssessmentState;
-use crate::content::{assessment, survey};
+use crate::content::{assessment, survey, LANGUAGE};
 use crate::early::uid;
 use crate::flow::State;
 use crate::storage::{flow_prefix, MemoryStore, Vault, DEFAULT_NAMESPACE};
@@ -47,7 +47,7 @@ fn AssessmentScreens(props: &AssessmentProps) -> Html {
 /// hidden; marked for `early.js` and for `embed`, which takes it over.
 fn frame(class: &'static str, title: &'static str, intro: Html, first: Html) -> Html {
     html! {
-        <section class={classes!("aw-widget", class)} aria-label={title} data-prerendered="">
+        <section class={classes!("aw-widget", class)} aria-label={title} lang={LANGUAGE} data-prerendered="">
             <p class="aw-visually-hidden" aria-live="polite"></p>
             { intro }
             <div data-then="" hidden=true>{ first }</div>

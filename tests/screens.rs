@@ -61,7 +61,7 @@ async fn a_question_shows_progress_labelled_options_and_the_comment_count() {
     assert!(html.contains(r#"<label for="t-works-best-comment">"#), "{html}");
     assert!(has_element(&html, "input", &[r#"value="interim""#, "checked"]), "the stored choice is ticked: {html}");
     assert!(html.contains("Saves coaching"), "the half-typed comment is back: {html}");
-    assert!(html.contains("14 of 2000 characters"), "{html}");
+    assert!(html.contains("14 of 2,000 characters"), "{html}");
     assert!(html.contains(">Back</button>") && html.contains(">Next</button>"), "{html}");
 }
 

@@ -4,7 +4,9 @@
 //! page's stylesheets in place of their links, which would hold the first paint back for a
 //! request each. The download's module and the endpoint it names come from the site's
 //! `build-manifest.json`; so do the names of the files it writes with each flow's first
-//! screens alone, which the embed loader puts in its shadow roots.
+//! screens alone, which the embed loader puts in its shadow roots. It is built once per
+//! language and renders its own (the manifest's English files are at its top, another
+//! language's under its code).
 
 use alliance_widget::prerender::{attribute, into_page, screens};
 use std::path::Path;
@@ -37,13 +39,15 @@ fn main() {
     }
 }
 
-/// From the build's manifest: the download's module as the pages address it, where answers
-/// go, if anywhere, and each flow's file for its first screens alone.
+/// From the build's manifest: the download's module as this language's pages address it,
+/// where answers go, if anywhere, and each flow's file for its first screens alone.
 fn from_manifest(site: &Path) -> (String, Option<String>, Vec<(String, String)>) {
     let path = site.join("build-manifest.json");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
     let manifest: serde_json::Value = serde_json::from_str(&text).expect("the manifest is JSON");
-    let module = manifest["export"]["module"].as_str().expect("the manifest names the export's module");
+    let language = alliance_widget::content::LANGUAGE;
+    let section = if language == "en" { &manifest } else { &manifest[language] };
+    let module = section["export"]["module"].as_str().expect("the manifest names the export's module");
     let endpoint = manifest["endpoint"].as_str().map(str::to_string);
     if let Some(endpoint) = &endpoint {
         assert!(
@@ -54,7 +58,7 @@ fn from_manifest(site: &Path) -> (String, Option<String>, Vec<(String, String)>)
     let fragments = ["survey", "assessment"]
         .into_iter()
         .map(|flow| {
-            let file = manifest[flow]["screens"].as_str().expect("the manifest names each flow's screens");
+            let file = section[flow]["screens"].as_str().expect("the manifest names each flow's screens");
             (flow.to_string(), file.to_string())
         })
         .collect();

@@ -1,7 +1,7 @@
 //! The visitor-facing text, the survey's questions and the self-assessment's statements,
-//! compiled in from `content/en.json` by `build.rs`.
+//! compiled in from `content/<language>.json` by `build.rs`.
 //!
-//! Components take every string from here, so a second language is a second JSON file.
+//! Components take every string from here; each language is a JSON file of the same shape.
 //! `validation` checks that the content makes sense; `fill` puts values into its templates.
 
 mod fill;
@@ -313,9 +313,16 @@ pub struct Results {
     pub summary_file: &'static str,
 }
 
-// `LANGUAGE`, `SURVEY`, `TEXT`, `ASSESSMENT` and `RESULTS`, written by build.rs from
-// content/en.json.
+// A module per language (`en`, `de`), each with `LANGUAGE`, `SURVEY`, `TEXT`, `ASSESSMENT`
+// and `RESULTS`, written by build.rs from content/<language>.json.
 include!(concat!(env!("OUT_DIR"), "/content.rs"));
+
+// The language a build shows: English, or German with the `lang-de` feature. A page (and its
+// wasm) is built once per language, so it carries only its own text.
+#[cfg(feature = "lang-de")]
+pub use de::{ASSESSMENT, LANGUAGE, RESULTS, SURVEY, TEXT};
+#[cfg(not(feature = "lang-de"))]
+pub use en::{ASSESSMENT, LANGUAGE, RESULTS, SURVEY, TEXT};
 
 /// The survey's questions. `cargo test` checks that all the content makes sense.
 pub fn survey() -> &'static Survey {
@@ -337,4 +344,11 @@ pub fn results() -> &'static Results {
 
 pub fn content() -> Content<'static> {
     Content { language: LANGUAGE, survey: &SURVEY, text: &TEXT, assessment: &ASSESSMENT }
+}
+
+/// Every language's content with its results page, English first: for checking each of them.
+pub fn every_language() -> [(Content<'static>, &'static Results); 2] {
+    let english = Content { language: en::LANGUAGE, survey: &en::SURVEY, text: &en::TEXT, assessment: &en::ASSESSMENT };
+    let german = Content { language: de::LANGUAGE, survey: &de::SURVEY, text: &de::TEXT, assessment: &de::ASSESSMENT };
+    [(english, &en::RESULTS), (german, &de::RESULTS)]
 }

@@ -105,7 +105,9 @@ fn assessment_problems(assessment: &Assessment) -> Vec<String> {
     }
     let wording = &assessment.wording;
     for (name, template) in [("change", wording.change), ("condition_broken", wording.condition_broken)] {
-        if template.contains("{statement}”,") || template.contains("{statement}”.") {
+        // Closing quotes of English (”) and German (“).
+        let stray = ["”,", "”.", "“,", "“."].iter().any(|after| template.contains(&format!("{{statement}}{after}")));
+        if stray {
             found.push(format!("{name}: a statement ends with its own full stop; no comma or stop after its quote"));
         }
     }
@@ -212,8 +214,11 @@ mod tests {
 
     #[test]
     fn the_embedded_content_is_sound() {
-        assert_eq!(problems(&content()), Vec::<String>::new());
-        assert_eq!(results_problems(results()), Vec::<String>::new());
+        for (content, results) in every_language() {
+            assert_eq!(problems(&content), Vec::<String>::new(), "{}", content.language);
+            assert_eq!(results_problems(results), Vec::<String>::new(), "{}", content.language);
+        }
+        assert_eq!(every_language().map(|(content, _)| content.language), ["en", "de"]);
         let broken = Results { quote: "“comment”", ..results().clone() };
         assert_eq!(results_problems(&broken), ["text 'quote' lacks the placeholder {comment}"]);
         assert_eq!(content().language, "en");
@@ -273,6 +278,12 @@ mod tests {
         };
         let stray = assessment_problems(&Assessment { wording: stray, ..ASSESSMENT.clone() }).join("\n");
         assert!(stray.contains("no comma or stop after its quote"), "{stray}");
+        let german = Wording {
+            change: "Mit „{answer}“ auf „{statement}“, wäre es {option}.",
+            ..ASSESSMENT.wording.clone()
+        };
+        let german = assessment_problems(&Assessment { wording: german, ..ASSESSMENT.clone() }).join("\n");
+        assert!(german.contains("no comma or stop after its quote"), "{german}");
         assert!(found.contains("used twice"), "{found}");
         assert!(found.contains("comment characters"), "{found}");
         assert!(found.contains("{total}"), "{found}");

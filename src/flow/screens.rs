@@ -4,9 +4,10 @@
 use super::hook::Wired;
 use super::Handle;
 use super::{Action, Flow};
-use crate::clock::{date_label, now};
-use crate::content::{fill, text};
+use crate::clock::now;
+use crate::content::{fill, text, LANGUAGE};
 use crate::delivery::{Delivery, State};
+use crate::locale;
 use crate::storage::Notice;
 use yew::prelude::*;
 
@@ -21,7 +22,7 @@ pub fn frame<F: Flow>(
     offer_delete: bool,
 ) -> Html {
     html! {
-        <section class={classes!("aw-widget", class)} ref={wired.root.clone()} aria-label={title}>
+        <section class={classes!("aw-widget", class)} ref={wired.root.clone()} aria-label={title} lang={LANGUAGE}>
             { notice_banner(wired.state.common.notice) }
             <p class="aw-visually-hidden" aria-live="polite">{ announcement }</p>
             { screen }
@@ -101,7 +102,7 @@ pub fn history<F: Flow>(state: &Handle<F>, words: HistoryText, entry: impl Fn(&F
             <ul>
                 { for entries.iter().rev().map(|finished| {
                     let at = super::Finished::at(finished);
-                    let date = date_label(at);
+                    let date = locale::date(at, LANGUAGE);
                     let forget = {
                         let state = state.clone();
                         Callback::from(move |_| state.dispatch(Action::Forget(at)))

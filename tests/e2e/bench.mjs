@@ -1,7 +1,8 @@
 // Benchmark (not a test): side by side in one run, in headless Chromium on loopback, the
 // self-assessment's page (/), the survey's page (/survey/), the example article with its
-// embeds, and a plain HTML page with the front page's first question. For each: the bytes of
-// the first load, until the wasm runs the widget (gzip -9 of each file); the median time until
+// embeds, the German pages (/de/, /de/survey/), and a plain HTML page with the front page's
+// first question. For each: the bytes of the first load, until the wasm runs the widget
+// (gzip -9 of each file); the median time until
 // the first question is answerable (in our own pages it is prerendered into the HTML), and
 // until the wasm has taken the widget over; the JS heap then, and the long tasks until then;
 // the same again with the CPU slowed down 4x. Ratios are against the plain page. Then the
@@ -124,6 +125,8 @@ const pages = [
   ['plain HTML page', baseline.url, baselineRoot],
   ['self-assessment page (/)', widget.url, DIST],
   ['survey page (/survey/)', `${widget.url}survey/`, DIST],
+  ['German self-assessment', `${widget.url}de/`, DIST],
+  ['German survey', `${widget.url}de/survey/`, DIST],
   ['example article, embeds', `${widget.url}examples/article.html`, DIST],
 ];
 
@@ -241,6 +244,19 @@ for (const throttle of [1, 4]) {
   console.log(`  ${COUNT} responses (${kb((await readFile(log)).length)} JSON Lines) summarised and on screen,`
     + ` ${throttle === 1 ? 'no throttling' : `CPU slowed down ${throttle}x`}: median ${time.toFixed(0)} ms`
     + ` of ${times.length} (target 1000 ms: ${time <= 1000 ? 'met' : 'NOT met'})`);
+}
+// The German results page's first load, by the same count (its times are those of /results/).
+{
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const paths = [];
+  page.on('response', (response) => paths.push(new URL(response.url()).pathname));
+  await page.goto(`${widget.url}de/results/`);
+  await page.locator('#aw-files').waitFor();
+  const gzip = (await sizes(DIST, [...new Set(paths)])).reduce((sum, f) => sum + f.gzip, 0);
+  console.log(`German results page (/de/results/): first load ${gzip} B gzip = ${ratio(gzip, SURVEYJS)} SurveyJS`
+    + ` (budget ${BUDGET} B: ${gzip <= BUDGET ? 'within' : 'OVER'})\n`);
+  await context.close();
 }
 await hostCost(browser, widget.url, RUNS);
 await browser.close();

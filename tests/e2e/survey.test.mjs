@@ -19,7 +19,7 @@ test('a visitor completes the survey by mouse and finds the response after a rel
 
   await page.getByRole('button', { name: 'Save my answers' }).click();
   await page.getByRole('heading', { name: 'Thank you for your answers' }).waitFor();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = new Date().toLocaleDateString('en', { dateStyle: 'medium' });
   assert.match(await page.locator('.aw-history').textContent(), new RegExp(`Saved on ${today}`));
   assert.equal((await stored(page))[progressKey], undefined, 'a sent survey leaves no progress behind');
 

@@ -8,9 +8,10 @@ use crate::assessment::scoring::Route;
 use crate::assessment::share::encode;
 use crate::assessment::AssessmentAction;
 use crate::browser;
-use crate::clock::{date_label, now};
-use crate::content::fill;
+use crate::clock::now;
+use crate::content::{fill, LANGUAGE};
 use crate::flow::screens::{delivery_status, history as history_list, on_click, HistoryText};
+use crate::locale;
 use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
@@ -70,7 +71,7 @@ fn send(state: &AssessmentHandle, page: &Page) -> Html {
     let wording = &state.flow.assessment.wording;
     if latest.delivery.is_some() {
         return html! {
-            <div class="aw-send aw-no-print">{ delivery_status(state, latest.delivery.as_ref(), &date_label(latest.completed)) }</div>
+            <div class="aw-send aw-no-print">{ delivery_status(state, latest.delivery.as_ref(), &locale::date(latest.completed, LANGUAGE)) }</div>
         };
     }
     let completed = latest.completed;
@@ -110,7 +111,7 @@ fn comparison(state: &AssessmentHandle) -> Html {
         .collect();
     html! {
         <div class="aw-compare">
-            <h3>{ fill(wording.compare_title, &[("date", &date_label(previous.completed))]) }</h3>
+            <h3>{ fill(wording.compare_title, &[("date", &locale::date(previous.completed, LANGUAGE))]) }</h3>
             if moved.is_empty() {
                 <p>{ wording.compare_same }</p>
             } else {

@@ -15,7 +15,7 @@ use super::report::{page_name, summary_csv};
 use super::summary::{pages, summarise};
 use super::{Collection, FileReading};
 use crate::browser;
-use crate::content::{fill, results};
+use crate::content::{fill, results, LANGUAGE};
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -78,7 +78,7 @@ pub fn ResultsPage() -> Html {
         totals(collection)
     };
     html! {
-        <section class="aw-widget aw-results" aria-labelledby="aw-results-title">
+        <section class="aw-widget aw-results" aria-labelledby="aw-results-title" lang={LANGUAGE}>
             <h2 id="aw-results-title">{ text.title }</h2>
             <p>{ text.intro }</p>
             <p class="aw-hint">{ text.private }</p>

@@ -1,9 +1,10 @@
 //! One question: its progress, its options, the optional comment, Back and Next.
 
 use super::{progress_label, SurveyHandle};
-use crate::content::{fill, text, Question};
+use crate::content::{fill, text, Question, LANGUAGE};
 use crate::flow::screens::on_click;
 use crate::flow::Action;
+use crate::locale;
 use crate::survey::SurveyAction;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
@@ -67,8 +68,8 @@ pub fn question_screen(survey: &SurveyHandle, uid: &str) -> Html {
 /// The optional comment, with a running count against its limit.
 fn comment_box(survey: &SurveyHandle, question: &Question, id: &str, comment: &str) -> Html {
     let text = text();
-    let max = question.comment_max.to_string();
-    let used = comment.chars().count().to_string();
+    let max = locale::number(question.comment_max, LANGUAGE);
+    let used = locale::number(comment.chars().count(), LANGUAGE);
     let count_id = format!("{id}-count");
     let oninput = {
         let survey = survey.clone();

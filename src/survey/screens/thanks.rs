@@ -2,9 +2,10 @@
 
 use super::review::answer_list;
 use super::SurveyHandle;
-use crate::clock::{date_label, now};
-use crate::content::{fill, text};
+use crate::clock::now;
+use crate::content::{fill, text, LANGUAGE};
 use crate::flow::screens::{delivery_status, history as history_list, on_click, HistoryText};
+use crate::locale;
 use crate::survey::SurveyAction;
 use yew::prelude::*;
 
@@ -13,7 +14,7 @@ pub fn thanks_screen(survey: &SurveyHandle) -> Html {
     let latest = survey.common.history.last();
     let answers = latest.map(|r| r.answers.clone()).unwrap_or_default();
     let delivery = latest.and_then(|r| r.delivery.as_ref());
-    let date = latest.map(|r| date_label(r.submitted)).unwrap_or_default();
+    let date = latest.map(|r| locale::date(r.submitted, LANGUAGE)).unwrap_or_default();
     html! {
         <div class="aw-step">
             <h2 class="aw-step-heading" tabindex="-1">{ text.thanks_title }</h2>
