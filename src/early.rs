@@ -27,7 +27,7 @@ pub struct Field {
 impl Early {
     /// Reads `data-early`; anything unreadable counts as nothing done.
     pub fn read(json: &str) -> Early {
-        serde_json::from_str(json).unwrap_or_default()
+        crate::json::parse(json).unwrap_or_default()
     }
 }
 

@@ -13,6 +13,7 @@ pub mod delivery;
 pub mod early;
 pub mod export;
 pub mod flow;
+pub mod json;
 pub mod locale;
 pub mod results;
 pub mod storage;

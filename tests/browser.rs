@@ -1,12 +1,16 @@
 //! The browser half of storage and mounting, run in headless Chromium by wasm-bindgen-test
-//! against the real localStorage.
+//! against the real localStorage, and the browser's way of reading JSON (`json`), held to
+//! serde_json's reading of the same values.
 #![cfg(target_arch = "wasm32")]
 
+use alliance_widget::early::Early;
 use alliance_widget::flow::{Action, State};
 use alliance_widget::storage::local::LocalStore;
 use alliance_widget::storage::{Failure, KeyValue, Notice, Vault};
 use alliance_widget::survey::screens::{SurveyProps, SurveyWidget};
 use alliance_widget::survey::{Step, SurveyAction, SurveyState, PROGRESS};
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
 use serde_json::value::RawValue;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -158,4 +162,73 @@ async fn a_mounted_survey_with_blocked_storage_still_starts_and_says_why() {
     start.dyn_into::<web_sys::HtmlElement>().unwrap().click();
     yew::platform::time::sleep(std::time::Duration::from_millis(50)).await;
     assert!(mount.text_content().unwrap().contains("Question 1 of 4"));
+}
+
+/// A stored value as storage writes it.
+#[derive(Debug, PartialEq, Deserialize)]
+struct Stored<T> {
+    format: u64,
+    updated: u64,
+    record: T,
+}
+
+/// `raw` reads the same through the browser's `JSON.parse` as through serde_json, readable
+/// or not; returns whether it was readable.
+fn reads_as_natively<T: DeserializeOwned + PartialEq + std::fmt::Debug>(raw: &str) -> bool {
+    let native = serde_json::from_str::<T>(raw).ok();
+    assert_eq!(alliance_widget::json::parse::<T>(raw), native, "{raw}");
+    native.is_some()
+}
+
+#[wasm_bindgen_test]
+fn every_kind_of_record_reads_in_the_browser_as_it_does_natively() {
+    use alliance_widget::assessment;
+    use alliance_widget::survey;
+    let deliveries = [
+        r#"{"waiting":{"attempts":2,"next":1795391999000}}"#,
+        r#"{"delivered":{"at":1795391999000}}"#,
+        r#"{"refused":{"status":400}}"#,
+        r#"{"refused":{"status":0}}"#,
+    ];
+    for state in deliveries {
+        let raw = format!(
+            r#"{{"format":1,"updated":9,"record":{{"responses":[{{"submitted":5,"content":"c","answers":[{{"question":"interim-fit","choices":["yes-bridge"],"comment":"«Twice» \"quoted\" \u00e9"}}],"delivery":{{"id":"9f2c","endpoint":"https://c.example/r","page":"p","state":{state}}}}}]}}}}"#
+        );
+        assert!(reads_as_natively::<Stored<survey::History>>(&raw), "{raw}");
+        let completed = raw.replace("responses", "assessments").replace("submitted", "completed");
+        let completed = completed.replace(
+            r#""answers":[{"question":"interim-fit","choices":["yes-bridge"],"comment":"«Twice» \"quoted\" \u00e9"}]"#,
+            r#""answers":[{"statement":"urgent","value":-2}]"#,
+        );
+        assert!(reads_as_natively::<Stored<assessment::History>>(&completed), "{completed}");
+    }
+    for readable in [
+        r#"{"format":1,"updated":2,"record":{"content":"c","step":"review","answers":[{"question":"source","choices":["internal"]}],"started":1}}"#,
+        r#"{"format":1,"updated":2,"record":{"content":"c","step":{"question":2},"answers":[],"started":1,"editing_from_review":true}}"#,
+        r#"{"format":1,"updated":2,"record":{"content":"c","step":{"question":1},"answers":[{"question":"source","choices":["mix"],"comment":"«Ask» \"them\""},{"question":"works-best","choices":[]}],"started":1,"editing_from_review":false,"unknown":[1]}}"#,
+    ] {
+        assert!(reads_as_natively::<Stored<survey::Progress>>(readable), "{readable}");
+    }
+    let progress = r#"{"format":1,"updated":2,"record":{"content":"c","stage":"statements","answers":[{"statement":"urgent","value":2},{"statement":"culture","value":-1}],"started":1}}"#;
+    assert!(reads_as_natively::<Stored<assessment::Progress>>(progress));
+    // Unreadable either way: not JSON, cut off, the wrong shape or types, out of range.
+    for unreadable in [
+        "{oops",
+        r#"{"format":1,"updated":2,"record":{"content":"c","step":"review""#,
+        "[1,2]",
+        r#""a string""#,
+        r#"{"format":"1","updated":2,"record":{}}"#,
+        r#"{"format":1,"updated":2,"record":{"content":"c","step":"sideways","answers":[],"started":1}}"#,
+        r#"{"format":1,"updated":2,"record":{"content":"c","step":{"question":-1},"answers":[],"started":1}}"#,
+        r#"{"format":1,"updated":-2,"record":{"content":"c","step":"intro","answers":[],"started":1}}"#,
+        r#"{"format":1,"updated":2,"record":{"content":7,"step":"intro","answers":[],"started":1}}"#,
+        r#"{"format":1,"updated":2,"record":{"content":"c","step":"intro","answers":null,"started":1}}"#,
+    ] {
+        assert!(!reads_as_natively::<Stored<survey::Progress>>(unreadable), "{unreadable}");
+    }
+    // What the prerendered screens hand over.
+    assert!(reads_as_natively::<Early>(
+        r#"{"started":true,"fields":[{"name":"choice","value":"mix"},{"name":"comment","value":"«typed»"}],"submitted":false}"#
+    ));
+    assert!(!reads_as_natively::<Early>("not json"));
 }

@@ -218,9 +218,9 @@ impl Vault {
 }
 
 fn decode<T: DeserializeOwned>(raw: &str) -> Result<T, Notice> {
-    let header: Header = serde_json::from_str(raw).map_err(|_| Notice::Unreadable)?;
+    let header: Header = crate::json::parse(raw).ok_or(Notice::Unreadable)?;
     match header.format {
-        Some(FORMAT) => serde_json::from_str::<Envelope<T>>(raw).map(|e| e.record).map_err(|_| Notice::Unreadable),
+        Some(FORMAT) => crate::json::parse::<Envelope<T>>(raw).map(|e| e.record).ok_or(Notice::Unreadable),
         Some(format) if format > FORMAT => Err(Notice::Newer),
         _ => Err(Notice::Unreadable),
     }
