@@ -104,14 +104,14 @@ function section(language) {
     survey: {
       page: `${folder}survey/index.html`,
       ...survey,
-      styles: [css('widget'), css('survey/survey')],
+      styles: [css('widget'), css('flow'), css('survey/survey')],
       // The first screens alone, written by step 5, for the embed loader.
       screens: `embed/${folder}survey.html`,
     },
     assessment: {
       page: `${folder}index.html`,
       ...assessment,
-      styles: [css('widget'), css('assessment')],
+      styles: [css('widget'), css('flow'), css('assessment')],
       screens: `embed/${folder}assessment.html`,
     },
     results: {

@@ -32,16 +32,21 @@ pub fn time_label(millis: u64) -> String {
 /// The Monday starting the week of `date` (`2026-11-25` → `2026-11-23`), for counting by week;
 /// `None` unless `date` begins with a real calendar day from 1970 on.
 pub fn week_of(date: &str) -> Option<String> {
+    let days = millis_of_day(date)? / 86_400_000;
+    // 1970-01-01 was a Thursday: three days after a Monday.
+    let monday = (days + 7 - (days + 3) % 7).saturating_sub(7);
+    Some(date_label(monday * 86_400_000))
+}
+
+/// The moment a day written `2026-11-25` (or a moment of it, `2026-11-25T10:00:00Z`) begins,
+/// in milliseconds since 1970 (UTC); `None` unless it begins with a real calendar day from
+/// 1970 on.
+pub fn millis_of_day(date: &str) -> Option<u64> {
     let number = |range: std::ops::Range<usize>| date.get(range)?.parse::<i64>().ok();
     let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
-    let days = days_since_1970(year, month, day);
+    let days = u64::try_from(days_since_1970(year, month, day)).ok()?;
     // A day that does not exist (02-30) comes back as another date.
-    if days < 0 || date_label(days as u64 * 86_400_000) != date[..10] {
-        return None;
-    }
-    // 1970-01-01 was a Thursday: three days after a Monday.
-    let monday = days - (days + 3) % 7;
-    Some(date_label(monday.max(0) as u64 * 86_400_000))
+    (date_label(days * 86_400_000) == date[..10]).then_some(days * 86_400_000)
 }
 
 /// Days from 1970-01-01 to a civil date, the inverse of `civil_date`.
@@ -82,6 +87,15 @@ mod tests {
     fn moments_read_as_iso_8601_in_utc() {
         assert_eq!(iso_date_time(0), "1970-01-01T00:00:00Z");
         assert_eq!(iso_date_time(1_795_391_999_999), "2026-11-22T23:59:59Z");
+    }
+
+    #[test]
+    fn days_are_read_back_as_the_moment_they_begin() {
+        assert_eq!(millis_of_day("2026-11-22"), Some(1_795_305_600_000));
+        assert_eq!(millis_of_day("2026-11-22T23:59:59Z"), Some(1_795_305_600_000));
+        for bad in ["2026-02-30", "1969-12-31", "22.11.2026", ""] {
+            assert_eq!(millis_of_day(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -4,38 +4,65 @@
 //! digits grouped by thousands as `Intl` groups them.
 //!
 //! `date(millis, language)` is a calendar day, `time(millis, language)` a day with its time of
-//! day, `number(value, language)` a whole number.
+//! day, `number(value, language)` a whole number, `percent(share, language)` a share out of
+//! 100 ("40%", "40 %"), `tenths(value, language)` a number of tenths with its one decimal
+//! ("4.5", "4,5").
 
 #[cfg(target_arch = "wasm32")]
-pub use intl::{date, number, time};
+use intl::utc_date;
+#[cfg(target_arch = "wasm32")]
+pub use intl::{date, number, percent, tenths, time};
 #[cfg(not(target_arch = "wasm32"))]
-pub use plain::{date, number, time};
+use plain::date as utc_date;
+#[cfg(not(target_arch = "wasm32"))]
+pub use plain::{date, number, percent, tenths, time};
+
+/// A day written `2026-11-24` (as answers carry it), as the visitor reads it; the text as it is
+/// when it is no such day.
+pub fn day(iso: &str, language: &str) -> String {
+    match crate::clock::millis_of_day(iso) {
+        // The day as written, wherever the reader is: a day begins at midnight UTC.
+        Some(millis) => utc_date(millis, language),
+        None => iso.to_string(),
+    }
+}
 
 #[cfg(target_arch = "wasm32")]
 mod intl {
-    use js_sys::{Date, Number, Object, Reflect};
-    use wasm_bindgen::JsValue;
-
-    pub fn date(millis: u64, language: &str) -> String {
-        moment(millis, language, false)
-    }
-
-    pub fn time(millis: u64, language: &str) -> String {
-        moment(millis, language, true)
+    // One JS function formats every number (styles 0 to 2) and date (3 to 5) with `Intl`: one
+    // import, rather than the bindings of Intl's objects and their options.
+    #[wasm_bindgen::prelude::wasm_bindgen(inline_js = "
+const NUMBERS = [{}, { style: 'percent' }, { minimumFractionDigits: 1, maximumFractionDigits: 1 }];
+const DATES = [{ dateStyle: 'medium' }, { dateStyle: 'medium', timeZone: 'UTC' }, { dateStyle: 'medium', timeStyle: 'short' }];
+export function intl(language, value, style) {
+  return style < 3 ? value.toLocaleString(language, NUMBERS[style]) : new Date(value).toLocaleString(language, DATES[style - 3]);
+}")]
+    extern "C" {
+        fn intl(language: &str, value: f64, style: u8) -> String;
     }
 
     pub fn number(value: usize, language: &str) -> String {
-        Number::from(value as f64).to_locale_string(language).into()
+        intl(language, value as f64, 0)
     }
 
-    /// `Intl`'s medium date, and with `with_time` its short time of day.
-    fn moment(millis: u64, language: &str, with_time: bool) -> String {
-        let options = Object::new();
-        let _ = Reflect::set(&options, &"dateStyle".into(), &"medium".into());
-        if with_time {
-            let _ = Reflect::set(&options, &"timeStyle".into(), &"short".into());
-        }
-        Date::new(&JsValue::from_f64(millis as f64)).to_locale_string(language, &options).into()
+    pub fn percent(share: usize, language: &str) -> String {
+        intl(language, share as f64 / 100.0, 1)
+    }
+
+    pub fn tenths(value: u64, language: &str) -> String {
+        intl(language, value as f64 / 10.0, 2)
+    }
+
+    pub fn date(millis: u64, language: &str) -> String {
+        intl(language, millis as f64, 3)
+    }
+
+    pub fn utc_date(millis: u64, language: &str) -> String {
+        intl(language, millis as f64, 4)
+    }
+
+    pub fn time(millis: u64, language: &str) -> String {
+        intl(language, millis as f64, 5)
     }
 }
 
@@ -49,6 +76,15 @@ mod plain {
 
     pub fn time(millis: u64, _language: &str) -> String {
         time_label(millis)
+    }
+
+    pub fn percent(share: usize, language: &str) -> String {
+        // German puts a no-break space before the sign.
+        format!("{share}{}%", if language == "de" { "\u{a0}" } else { "" })
+    }
+
+    pub fn tenths(value: u64, language: &str) -> String {
+        format!("{}{}{}", value / 10, if language == "de" { ',' } else { '.' }, value % 10)
     }
 
     /// `value` with a separator between each three digits from the right, as `Intl` writes
@@ -78,6 +114,20 @@ mod tests {
         assert_eq!(number(1_234_567, "de"), "1.234.567");
         assert_eq!(number(999, "en"), "999");
         assert_eq!(number(0, "de"), "0");
+    }
+
+    #[test]
+    fn shares_and_tenths_read_as_intl_writes_them() {
+        assert_eq!(percent(40, "en"), "40%");
+        assert_eq!(percent(40, "de"), "40\u{a0}%");
+        assert_eq!(tenths(45, "en"), "4.5");
+        assert_eq!(tenths(200, "de"), "20,0");
+    }
+
+    #[test]
+    fn days_of_answers_read_as_dates_and_anything_else_as_it_is() {
+        assert_eq!(day("2026-11-22", "en"), "2026-11-22");
+        assert_eq!(day("not a day", "de"), "not a day");
     }
 
     #[test]

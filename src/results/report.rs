@@ -4,8 +4,9 @@
 use super::read::{FileReading, Place, Problem, Reason, LARGEST_FILE};
 use super::summary::{pages, percent, Summary};
 use super::Collection;
-use crate::content::{self, fill};
+use crate::content::{self, fill, LANGUAGE};
 use crate::export::cell;
+use crate::locale;
 
 /// Skipped entries listed by place; the rest are only counted.
 pub const LISTED: usize = 20;
@@ -16,11 +17,12 @@ pub fn file_sentences(file: &FileReading) -> (String, Vec<String>) {
     let text = content::results();
     let name = file.name.as_str();
     // Tenths of a megabyte, in whole numbers: float formatting would cost the page 10 KB.
-    let mb = |bytes: u64| format!("{}.{}", bytes / 1_048_576, bytes % 1_048_576 * 10 / 1_048_576);
+    let mb = |bytes: u64| locale::tenths(bytes * 10 / 1_048_576, LANGUAGE);
+    let number = |value: usize| locale::number(value, LANGUAGE);
     let problem = match &file.problem {
         Some(Problem::Empty) => Some(fill(text.file_empty, &[("name", name)])),
         Some(Problem::TooLarge(bytes)) => {
-            let limit = (LARGEST_FILE / 1_048_576).to_string();
+            let limit = number((LARGEST_FILE / 1_048_576) as usize);
             Some(fill(text.file_too_large, &[("name", name), ("size", &mb(*bytes)), ("limit", &limit)]))
         }
         Some(Problem::Unknown) => Some(fill(text.file_unknown, &[("name", name)])),
@@ -30,13 +32,13 @@ pub fn file_sentences(file: &FileReading) -> (String, Vec<String>) {
     if let Some(problem) = problem {
         return (problem, Vec::new());
     }
-    let mut said = vec![fill(text.file_read, &[("name", name), ("read", &file.read.to_string())])];
+    let mut said = vec![fill(text.file_read, &[("name", name), ("read", &number(file.read))])];
     if file.duplicates > 0 {
-        said.push(fill(text.file_duplicates, &[("count", &file.duplicates.to_string())]));
+        said.push(fill(text.file_duplicates, &[("count", &number(file.duplicates))]));
     }
     let mut sentences = Vec::new();
     if !file.skipped.is_empty() {
-        said.push(fill(text.file_skipped, &[("count", &file.skipped.len().to_string())]));
+        said.push(fill(text.file_skipped, &[("count", &number(file.skipped.len()))]));
         for skipped in file.skipped.iter().take(LISTED) {
             let (template, n) = match skipped.place {
                 Place::Line(n) => (text.line, n),
@@ -45,7 +47,7 @@ pub fn file_sentences(file: &FileReading) -> (String, Vec<String>) {
             sentences.push(fill(template, &[("n", &n.to_string()), ("reason", &reason(&skipped.reason))]));
         }
         if file.skipped.len() > LISTED {
-            sentences.push(fill(text.more_skipped, &[("count", &(file.skipped.len() - LISTED).to_string())]));
+            sentences.push(fill(text.more_skipped, &[("count", &number(file.skipped.len() - LISTED))]));
         }
     }
     (said.join(" "), sentences)

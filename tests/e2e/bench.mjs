@@ -202,7 +202,7 @@ function timeSummary(count) {
       const chosen = performance.now();
       const observer = new MutationObserver(() => {
         const status = document.querySelector('.aw-status')?.textContent ?? '';
-        if (document.querySelector('.aw-report') && status.startsWith(`${count} survey responses`)) {
+        if (document.querySelector('.aw-report') && status.startsWith(`${count.toLocaleString('en')} survey responses`)) {
           observer.disconnect();
           requestAnimationFrame(() => setTimeout(() => done(performance.now() - chosen)));
         }

@@ -173,12 +173,27 @@ test('the host\'s API takes lang; a German response is delivered with "language"
   await inbox.close();
 });
 
-test('the results page in German', async () => {
+test('the results page in German: its counts, shares and days as German writes them', async () => {
   const { context, page, errors } = await visit(web, { path: 'de/results/' });
   await page.getByRole('heading', { name: DE.results.title }).waitFor();
   assert.equal(await page.locator('.aw-widget').getAttribute('lang'), 'de');
   await page.getByText(DE.results.nothing_yet).waitFor();
-  assert.deepEqual(await violations(page), []);
+  assert.deepEqual(await violations(page), [], 'the empty page');
+  // 1,200 responses: a third each from three weeks, each a different source.
+  const sources = ['internal', 'external', 'interim'];
+  const days = ['2026-11-02', '2026-11-10', '2026-11-17'];
+  const lines = Array.from({ length: 1200 }, (_, n) => JSON.stringify({
+    format: 1, id: `r${n}`, flow: 'survey', content: DE.survey.id, language: 'de', submitted: `${days[n % 3]}T10:00:00Z`,
+    page: 'https://columns.example/one', answers: [{ question: 'source', choices: [sources[n % 3]] }],
+  }));
+  await page.getByLabel(DE.results.open).setInputFiles({ name: 'antworten.jsonl', mimeType: 'application/json', buffer: Buffer.from(lines.join('\n')) });
+  await page.getByText('1.200 Antworten auf die Umfrage und 0 Selbsteinschätzungen aus 1 Dateien.').waitFor();
+  const source = DE.survey.questions[0];
+  const row = await page.getByRole('table', { name: source.title, exact: true }).locator('tbody tr').first().locator('th, td').allInnerTexts();
+  assert.deepEqual(row.map((cell) => cell.replace(/\s/g, ' ')), [source.options[0].label, '400', '33 %']);
+  const weeks = await page.getByRole('table', { name: DE.results.weeks_title, exact: true }).locator('tbody th').allInnerTexts();
+  assert.deepEqual(weeks, ['02.11.2026', '09.11.2026', '16.11.2026'], 'weeks start on Mondays, in German');
+  assert.deepEqual(await violations(page), [], 'the German report');
   assert.deepEqual(errors, []);
   await context.close();
 });

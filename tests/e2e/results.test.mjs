@@ -148,7 +148,7 @@ test('files overlapping, empty, foreign or too large: each said in a sentence, t
   const counted = await figures(page, source);
   for (const option of source.options.slice(0, 3)) assert.deepEqual(counted[option.label], ['1', '33%'], option.id);
   const weeks = await page.getByRole('table', { name: R.weeks_title, exact: true }).locator('tbody th').allInnerTexts();
-  assert.deepEqual(weeks, ['2026-11-02', '2026-11-09', '2026-11-16'], 'weeks start on Mondays');
+  assert.deepEqual(weeks, ['Nov 2, 2026', 'Nov 9, 2026', 'Nov 16, 2026'], 'weeks start on Mondays, shown through Intl');
   assert.equal(await page.locator('.aw-crash').count(), 0, 'no crash for bad files');
   assert.deepEqual(errors, []);
   await context.close();

@@ -1,8 +1,9 @@
 //! The self-assessments sent to the author: how often each option came out best, and its
 //! median fit.
 
-use super::table::table;
-use crate::content::{assessment, results};
+use super::table::{share, table};
+use crate::content::{assessment, results, LANGUAGE};
+use crate::locale;
 use crate::results::summary::{percent, Summary};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -17,8 +18,9 @@ pub fn Assessments(props: &AssessmentsProps) -> Html {
     let text = results();
     let summary = &props.summary;
     let rows = assessment().outcomes.iter().zip(&summary.outcomes).map(|(outcome, counted)| {
-        let best = format!("{} ({}%)", counted.best, percent(counted.best, summary.assessments));
-        (outcome.name.to_string(), vec![html! { best }, html! { format!("{}%", counted.median) }])
+        let part = locale::percent(percent(counted.best, summary.assessments), LANGUAGE);
+        let best = format!("{} ({part})", locale::number(counted.best, LANGUAGE));
+        (outcome.name.to_string(), vec![html! { best }, share(counted.median as usize)])
     });
     html! {
         <section aria-labelledby="aw-assessments-title">

@@ -3,7 +3,8 @@
 
 use super::Loaded;
 use crate::browser;
-use crate::content::{fill, results, survey};
+use crate::content::{fill, results, survey, LANGUAGE};
+use crate::locale;
 use crate::results::report::page_name;
 use crate::results::summary::comments;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -51,7 +52,10 @@ pub fn Comments(props: &CommentsProps) -> Html {
     };
     let count = fill(
         text.comments_shown,
-        &[("shown", &found.len().min(*shown).to_string()), ("count", &found.len().to_string())],
+        &[
+            ("shown", &locale::number(found.len().min(*shown), LANGUAGE)),
+            ("count", &locale::number(found.len(), LANGUAGE)),
+        ],
     );
     html! {
         <div class="aw-comments">
@@ -85,7 +89,7 @@ pub fn Comments(props: &CommentsProps) -> Html {
                             <p class="aw-hint">
                                 { fill(text.comment_about, &[
                                     ("options", &chose.join(", ")),
-                                    ("date", &comment.received.date),
+                                    ("date", &locale::day(&comment.received.date, LANGUAGE)),
                                     ("page", page_name(&comment.received.page)),
                                 ]) }
                             </p>

@@ -1,6 +1,6 @@
 //! Two questions side by side: how many respondents gave each pair of answers.
 
-use super::table::table;
+use super::table::{count, table};
 use super::Loaded;
 use crate::content::{fill, results, survey};
 use crate::results::summary::cross_tab;
@@ -46,10 +46,11 @@ pub fn CrossTab(props: &CrossTabProps) -> Html {
     let caption = fill(text.cross_caption, &[("rows", row_question.title), ("columns", column_question.title)]);
     let head: Vec<&str> =
         std::iter::once(row_question.title).chain(column_question.options.iter().map(|o| o.label)).collect();
-    let cells =
-        row_question.options.iter().zip(counts).map(|(option, counts)| {
-            (option.label.to_string(), counts.into_iter().map(|count| html! { count }).collect())
-        });
+    let cells = row_question
+        .options
+        .iter()
+        .zip(counts)
+        .map(|(option, counts)| (option.label.to_string(), counts.into_iter().map(count).collect()));
     html! {
         <section class="aw-cross" aria-labelledby="aw-cross-title">
             <h3 id="aw-cross-title">{ text.cross_title }</h3>

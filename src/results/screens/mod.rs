@@ -16,6 +16,7 @@ use super::summary::{pages, summarise};
 use super::{Collection, FileReading};
 use crate::browser;
 use crate::content::{fill, results, LANGUAGE};
+use crate::locale;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -96,9 +97,10 @@ pub fn ResultsPage() -> Html {
 
 /// "4 survey responses and 2 self-assessments, from 1 files."
 fn totals(collection: &Collection) -> String {
-    let responses = collection.responses(None).count().to_string();
-    let assessments = collection.assessments(None).count().to_string();
-    let files = collection.files.len().to_string();
+    let number = |value| locale::number(value, LANGUAGE);
+    let responses = number(collection.responses(None).count());
+    let assessments = number(collection.assessments(None).count());
+    let files = number(collection.files.len());
     fill(results().totals, &[("responses", &responses), ("assessments", &assessments), ("files", &files)])
 }
 

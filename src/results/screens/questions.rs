@@ -2,9 +2,10 @@
 //! a bar beside each share, and the comments below.
 
 use super::comments::Comments;
-use super::table::table;
+use super::table::{count, share, table};
 use super::Loaded;
-use crate::content::{fill, results, survey, Question};
+use crate::content::{fill, results, survey, Question, LANGUAGE};
+use crate::locale;
 use crate::results::summary::{percent, Summary, Tally};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -32,16 +33,17 @@ pub fn Questions(props: &QuestionsProps) -> Html {
 /// The options' counts and shares; the bars repeat the shares for the eye only.
 pub fn shares(question: &Question, tally: &Tally, total: usize) -> Html {
     let text = results();
-    let answered = fill(text.answered, &[("count", &tally.answered.to_string()), ("total", &total.to_string())]);
-    let rows = question.options.iter().zip(&tally.counts).map(|(option, &count)| {
-        let share = percent(count, tally.answered);
+    let number = |value| locale::number(value, LANGUAGE);
+    let answered = fill(text.answered, &[("count", &number(tally.answered)), ("total", &number(total))]);
+    let rows = question.options.iter().zip(&tally.counts).map(|(option, &counted)| {
+        let part = percent(counted, tally.answered);
         let figure = html! {
             <span class="aw-figure">
-                <meter min="0" max="100" value={share.to_string()} aria-hidden="true"></meter>
-                { format!("{share}%") }
+                <meter min="0" max="100" value={part.to_string()} aria-hidden="true"></meter>
+                { share(part) }
             </span>
         };
-        (option.label.to_string(), vec![html! { count }, figure])
+        (option.label.to_string(), vec![count(counted), figure])
     });
     html! {
         <>

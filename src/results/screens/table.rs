@@ -1,7 +1,19 @@
 //! The one shape every figure on the page takes: a table with a caption, column headings, and
 //! rows headed by their first cell.
 
+use crate::content::LANGUAGE;
+use crate::locale;
 use yew::prelude::*;
+
+/// A count in a cell, written as the page's language writes numbers.
+pub fn count(value: usize) -> Html {
+    html! { locale::number(value, LANGUAGE) }
+}
+
+/// A share out of 100 in a cell ("40%", "40 %").
+pub fn share(value: usize) -> Html {
+    html! { locale::percent(value, LANGUAGE) }
+}
 
 /// A row: its heading, then its cells.
 pub type Row = (String, Vec<Html>);

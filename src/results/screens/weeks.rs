@@ -1,8 +1,9 @@
 //! When and where the answers came: per week, and per page (article).
 
-use super::table::table;
+use super::table::{count, share, table};
 use super::Loaded;
-use crate::content::results;
+use crate::content::{results, LANGUAGE};
+use crate::locale;
 use crate::results::report::page_name;
 use crate::results::summary::{self, percent, Summary};
 use std::rc::Rc;
@@ -22,10 +23,10 @@ pub fn Weeks(props: &WeeksProps) -> Html {
         .summary
         .weeks
         .iter()
-        .map(|week| (week.start.clone(), vec![html! { week.responses }, html! { week.assessments }]));
-    let pages = summary::pages(&props.loaded.0).into_iter().map(|(page, count)| {
-        (page_name(&page).to_string(), vec![html! { count }, html! { format!("{}%", percent(count, all)) }])
-    });
+        .map(|week| (locale::day(&week.start, LANGUAGE), vec![count(week.responses), count(week.assessments)]));
+    let pages = summary::pages(&props.loaded.0)
+        .into_iter()
+        .map(|(page, count)| (page_name(&page).to_string(), vec![self::count(count), share(percent(count, all))]));
     html! {
         <>
             <section aria-labelledby="aw-weeks-title">
