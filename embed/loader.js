@@ -11,12 +11,12 @@
 // and fetches only that language's files.
 // scripts/embed.mjs writes it into dist/ with the built files' names, from the build's
 // manifest, in place of __FLOWS__ (by language, then flow) and __EXPORT__ (the
-// self-assessment's download, by language).
+// self-assessment's download, by language), and with embed/early.js and embed/options.js
+// (a widget's options and their rules).
 (() => {
   if (window.AllianceWidget) return;
   const FLOWS = __FLOWS__;
   const EXPORT = __EXPORT__;
-  const THEMES = ['auto', 'light', 'dark'];
   const base = document.currentScript ? document.currentScript.src : location.href;
   const at = (path) => new URL(path, base).href;
   const started = {};
@@ -53,44 +53,7 @@
     return module;
   }));
 
-  /** The language a mount speaks: the one `given` (`data-lang`, its region ignored), else the
-   * first the widget speaks of the page's and then the browser's, else English; `undefined`
-   * when `given` names one the widget does not speak. */
-  function language(given) {
-    const spoken = (tag) => Object.keys(FLOWS).find((code) => tag.toLowerCase().split('-')[0] === code);
-    if (given !== null) return spoken(given);
-    return [document.documentElement.lang, ...(navigator.languages ?? [])].map(spoken).find(Boolean) ?? 'en';
-  }
-
-  /** The options `get(name)` gives (by attribute name, without `data-`), or a sentence for the
-   * page's author on what is wrong. */
-  function options(flow, get) {
-    const theme = get('theme') ?? 'auto';
-    const namespace = get('namespace') ?? 'default';
-    const accent = get('accent');
-    const compact = get('compact');
-    const lang = language(get('lang'));
-    if (!(flow in FLOWS.en) && flow !== 'both') return `data-alliance-widget must be "survey", "assessment" or "both", not "${flow}".`;
-    if (!lang) return `data-lang must be ${Object.keys(FLOWS).map((code) => `"${code}"`).join(' or ')}, not "${get('lang')}".`;
-    if (!THEMES.includes(theme)) return `data-theme must be "auto", "light" or "dark", not "${theme}".`;
-    if (!/^[a-z0-9-]{1,40}$/.test(namespace)) return `data-namespace must be 1 to 40 lower-case letters, digits or dashes, not "${namespace}".`;
-    if (accent !== null && !CSS.supports('color', accent)) return `data-accent must be a CSS colour, not "${accent}".`;
-    if (compact !== null && !['', 'true', 'false'].includes(compact)) return `data-compact takes no value, or "true" or "false", not "${compact}".`;
-    const endpoint = get('endpoint');
-    if (endpoint !== null && !validEndpoint(endpoint)) return `data-endpoint must be an https: address (or http: on this computer, for testing), not "${endpoint}".`;
-    return { theme, namespace, lang, accent, compact: compact === '' || compact === 'true', surveyLink: get('survey-link'), endpoint };
-  }
-
-  /** Answers go only to an absolute https: address, or to http: on this computer for testing. */
-  function validEndpoint(value) {
-    try {
-      const url = new URL(value);
-      const loopback = ['localhost', '[::1]'].includes(url.hostname) || /^127\./.test(url.hostname);
-      return value.startsWith(`${url.protocol}//`) && (url.protocol === 'https:' || (url.protocol === 'http:' && loopback));
-    } catch {
-      return false;
-    }
-  }
+  // __OPTIONS__
 
   // The started mounts, each with its handle; and the shadow roots made here, which a mount
   // unmounted and mounted again takes up (an element keeps its shadow root for good).
@@ -104,7 +67,7 @@
   function start(mount, flow, get) {
     if (mounted.has(mount)) return mounted.get(mount);
     const foreign = mount.shadowRoot && !shadows.has(mount.shadowRoot);
-    const chosen = foreign ? 'the element has a shadow root of its own.' : options(flow, get);
+    const chosen = foreign ? 'the element has a shadow root of its own.' : options(flow, get, Object.keys(FLOWS.en), Object.keys(FLOWS));
     if (typeof chosen === 'string') {
       mount.textContent = `Alliance widget not shown: ${chosen}`;
       return chosen;

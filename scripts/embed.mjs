@@ -1,6 +1,6 @@
 // Writes dist/alliance-widget.js: embed/loader.js with each flow's files, and the download's
-// module, in each language, from the build's manifest, and embed/early.js, which runs the
-// first screens.
+// module, in each language, from the build's manifest; embed/early.js, which runs the first
+// screens; and embed/options.js, the widgets' options.
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -18,10 +18,15 @@ for (const language of manifest.languages) {
   flows[language] = { survey: files(survey), assessment: files(assessment) };
   downloads[language] = download.module;
 }
+const early = await readFile('embed/early.js', 'utf8');
+const options = (await readFile('embed/options.js', 'utf8')).replace(/^export /gm, '');
+// Functions as replacements, so that a `$` in the scripts stays as it is.
 const source = (await readFile('embed/loader.js', 'utf8'))
   .replace('const FLOWS = __FLOWS__;', `const FLOWS = ${JSON.stringify(flows)};`)
   .replace('const EXPORT = __EXPORT__;', `const EXPORT = ${JSON.stringify(downloads)};`)
-  .replace('// __EARLY__', await readFile('embed/early.js', 'utf8'));
+  .replace('// __EARLY__', () => early)
+  // The build imports options.js as a module; inside the loader its functions are local.
+  .replace('// __OPTIONS__', () => options);
 const { code } = await minify(source, { ecma: 2020 });
 await writeFile(join(dist, manifest.loader), code);
 const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;

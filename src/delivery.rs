@@ -139,17 +139,6 @@ pub fn host(endpoint: &str) -> &str {
     rest.split(['/', '?', '#']).next().unwrap_or(rest)
 }
 
-/// Whether answers may go to `endpoint`: an absolute `https:` address, or `http:` to this
-/// machine for testing.
-pub fn valid_endpoint(endpoint: &str) -> bool {
-    let host = host(endpoint);
-    let host_name =
-        host.rsplit_once(':').map_or(host, |(name, port)| if port.parse::<u16>().is_ok() { name } else { host });
-    let plain = !host.is_empty() && !endpoint.chars().any(|c| c.is_whitespace() || c.is_control());
-    let loopback = host_name == "localhost" || host_name == "[::1]" || host_name.starts_with("127.");
-    plain && (endpoint.starts_with("https://") || (endpoint.starts_with("http://") && loopback))
-}
-
 /// What is sent: one finished entry in the versioned envelope the README documents.
 #[derive(Serialize)]
 pub struct Payload<'a, A: Serialize> {

@@ -1,9 +1,11 @@
 // The build's manifest names every file the site needs, and the later steps use those names;
 // the wasm's import names, shortened after the build, still match the glue that provides them.
 import { test } from 'node:test';
+import { spawnSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DIST } from './helpers.mjs';
 
 const manifest = JSON.parse(await readFile(join(DIST, 'build-manifest.json'), 'utf8'));
@@ -42,4 +44,12 @@ test('each wasm imports exactly what its glue provides, under the shortened name
       assert.match(glue, new RegExp(`[{,]${name}:`), `${module} provides ${name}`);
     }
   }
+});
+
+test('a build told to send answers anywhere but https: (or http: on this computer) stops at once', () => {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  const build = spawnSync('node', ['scripts/build.mjs'], { cwd: root, encoding: 'utf8', env: { ...process.env, ENDPOINT: 'http://collector.example/r' } });
+  assert.notEqual(build.status, 0);
+  assert.match(build.stderr, /ENDPOINT must be an https: address \(or http: on this computer, for testing\), not "http:\/\/collector\.example\/r"/);
+  assert.doesNotMatch(build.stdout + build.stderr, /trunk|Compiling/, 'before anything is built');
 });

@@ -1,0 +1,46 @@
+// A widget's options and the rules they follow. scripts/embed.mjs puts this file into the
+// embed loader (without its `export`s), which reads the options from a mount's attributes or
+// from the host's `AllianceWidget.mount`; the build imports `validEndpoint` to hold the
+// standalone pages' ENDPOINT to the same rule.
+
+const THEMES = ['auto', 'light', 'dark'];
+
+/** The language a mount speaks, of those in `spoken` (codes): the one `given` (`data-lang`,
+ * its region ignored), else the first spoken of the page's and then the browser's, else the
+ * first; `undefined` when `given` names one not spoken. */
+export function language(given, spoken) {
+  const of = (tag) => spoken.find((code) => tag.toLowerCase().split('-')[0] === code);
+  if (given !== null) return of(given);
+  return [document.documentElement.lang, ...(navigator.languages ?? [])].map(of).find(Boolean) ?? spoken[0];
+}
+
+/** The options `get(name)` gives (by attribute name, without `data-`) to a widget of `flow`
+ * (of `flows`, or "both") speaking one of `spoken`, or a sentence for the page's author on
+ * what is wrong. */
+export function options(flow, get, flows, spoken) {
+  const theme = get('theme') ?? 'auto';
+  const namespace = get('namespace') ?? 'default';
+  const accent = get('accent');
+  const compact = get('compact');
+  const lang = language(get('lang'), spoken);
+  if (!flows.includes(flow) && flow !== 'both') return `data-alliance-widget must be "survey", "assessment" or "both", not "${flow}".`;
+  if (!lang) return `data-lang must be ${spoken.map((code) => `"${code}"`).join(' or ')}, not "${get('lang')}".`;
+  if (!THEMES.includes(theme)) return `data-theme must be "auto", "light" or "dark", not "${theme}".`;
+  if (!/^[a-z0-9-]{1,40}$/.test(namespace)) return `data-namespace must be 1 to 40 lower-case letters, digits or dashes, not "${namespace}".`;
+  if (accent !== null && !CSS.supports('color', accent)) return `data-accent must be a CSS colour, not "${accent}".`;
+  if (compact !== null && !['', 'true', 'false'].includes(compact)) return `data-compact takes no value, or "true" or "false", not "${compact}".`;
+  const endpoint = get('endpoint');
+  if (endpoint !== null && !validEndpoint(endpoint)) return `data-endpoint must be an https: address (or http: on this computer, for testing), not "${endpoint}".`;
+  return { theme, namespace, lang, accent, compact: compact === '' || compact === 'true', surveyLink: get('survey-link'), endpoint };
+}
+
+/** Answers go only to an absolute https: address, or to http: on this computer for testing. */
+export function validEndpoint(value) {
+  try {
+    const url = new URL(value);
+    const loopback = ['localhost', '[::1]'].includes(url.hostname) || /^127\./.test(url.hostname);
+    return value.startsWith(`${url.protocol}//`) && (url.protocol === 'https:' || (url.protocol === 'http:' && loopback));
+  } catch {
+    return false;
+  }
+}
