@@ -70,9 +70,13 @@ class Engine {
     return this.act('field', label, (element) => this.type(element, text));
   }
 
-  /** Waits until the page's widgets are the wasm's, no longer the prerendered screens. */
+  /** Waits until the page's widgets, embeds in shadow roots too, are the wasm's, no longer the
+   * first screens: a click as the wasm takes over could land on a button just replaced. */
   async settled() {
-    await this.until(() => this.run(() => document.readyState === 'complete' && !document.querySelector('[data-prerendered]')), 'the wasm to take over');
+    await this.until(() => this.run(() => {
+      const roots = [document, ...[...document.querySelectorAll('*')].map((element) => element.shadowRoot).filter(Boolean)];
+      return document.readyState === 'complete' && !roots.some((root) => root.querySelector('[data-prerendered]'));
+    }), 'the wasm to take over');
   }
 
   async see(text) {
