@@ -11,8 +11,9 @@
 // and fetches only that language's files.
 // scripts/embed.mjs writes it into dist/ with the built files' names, from the build's
 // manifest, in place of __FLOWS__ (by language, then flow) and __EXPORT__ (the
-// self-assessment's download, by language), and with embed/early.js and embed/options.js
-// (a widget's options and their rules).
+// self-assessment's download, by language), the flows' stylesheets in place of __STYLES__
+// (by file name), and with embed/early.js and embed/options.js (a widget's options and their
+// rules).
 (() => {
   if (window.AllianceWidget) return;
   const FLOWS = __FLOWS__;
@@ -55,6 +56,37 @@
 
   // __OPTIONS__
 
+  // The flows' stylesheets come in this script, each parsed once into a sheet that every
+  // shadow root showing it adopts: no request of their own before the first screens can show,
+  // nothing holding back the host page's `load` event (as a <link> would), and no inline
+  // style for a page's `style-src` to refuse (sheets made by script are not inline styles).
+  // Browsers without constructable sheets get <link>s to the same files.
+  const STYLES = __STYLES__;
+  const constructable = 'adoptedStyleSheets' in ShadowRoot.prototype;
+  const sheets = {};
+  const sheet = (file) => {
+    if (!sheets[file]) {
+      sheets[file] = new CSSStyleSheet();
+      sheets[file].replaceSync(STYLES[file]);
+    }
+    return sheets[file];
+  };
+
+  /** Styles `shadow` with `files`, in order; resolves once they apply, or failed to load. */
+  function adopt(shadow, files) {
+    if (constructable) {
+      shadow.adoptedStyleSheets = files.map(sheet);
+      return Promise.resolve();
+    }
+    return Promise.all(files.map((file) => {
+      const link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = at(file);
+      shadow.append(link);
+      return new Promise((done) => { link.onload = link.onerror = done; });
+    }));
+  }
+
   // The started mounts, each with its handle; and the shadow roots made here, which a mount
   // unmounted and mounted again takes up (an element keeps its shadow root for good).
   const mounted = new Map();
@@ -76,16 +108,10 @@
     shadows.add(shadow);
     // "both": the self-assessment, then the survey, in one shadow root.
     const flows = flow === 'both' ? ['assessment', 'survey'] : [flow];
-    // The styles, linked once the mount comes near (a mount further down costs the page
-    // nothing before then); the first screens wait for them, so they never show unstyled.
+    // The styles, once the mount comes near (a mount further down costs the page nothing
+    // before then); the first screens wait for them, so they never show unstyled.
     let styled;
-    const style = () => (styled ??= Promise.all([...new Set(flows.flatMap((name) => FLOWS[chosen.lang][name].styles))].map((file) => {
-      const link = document.createElement('link');
-      link.rel = 'stylesheet';
-      link.href = at(file);
-      shadow.prepend(link);
-      return new Promise((done) => { link.onload = link.onerror = done; });
-    })));
+    const style = () => (styled ??= adopt(shadow, [...new Set(flows.flatMap((name) => FLOWS[chosen.lang][name].styles))]));
     const stops = [];
     for (const name of flows) {
       const root = spare.pop() ?? document.createElement('div');
@@ -129,6 +155,7 @@
         mounted.delete(mount);
         stops.forEach((stop) => stop?.());
         shadow.replaceChildren();
+        if (constructable) shadow.adoptedStyleSheets = [];
       },
     };
     mounted.set(mount, handle);

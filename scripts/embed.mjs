@@ -1,6 +1,7 @@
 // Writes dist/alliance-widget.js: embed/loader.js with each flow's files, and the download's
-// module, in each language, from the build's manifest; embed/early.js, which runs the first
-// screens; and embed/options.js, the widgets' options.
+// module, in each language, from the build's manifest; the flows' stylesheets (the same in
+// every language); embed/early.js, which runs the first screens; and embed/options.js, the
+// widgets' options.
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -18,12 +19,17 @@ for (const language of manifest.languages) {
   flows[language] = { survey: files(survey), assessment: files(assessment) };
   downloads[language] = download.module;
 }
+const styles = {};
+for (const name of Object.values(flows).flatMap(Object.values).flatMap((flow) => flow.styles)) {
+  styles[name] ??= await readFile(join(dist, name), 'utf8');
+}
 const early = await readFile('embed/early.js', 'utf8');
 const options = (await readFile('embed/options.js', 'utf8')).replace(/^export /gm, '');
 // Functions as replacements, so that a `$` in the scripts stays as it is.
 const source = (await readFile('embed/loader.js', 'utf8'))
   .replace('const FLOWS = __FLOWS__;', `const FLOWS = ${JSON.stringify(flows)};`)
   .replace('const EXPORT = __EXPORT__;', `const EXPORT = ${JSON.stringify(downloads)};`)
+  .replace('const STYLES = __STYLES__;', () => `const STYLES = ${JSON.stringify(styles)};`)
   .replace('// __EARLY__', () => early)
   // The build imports options.js as a module; inside the loader its functions are local.
   .replace('// __OPTIONS__', () => options);

@@ -105,6 +105,39 @@ test('a hostile page breaks neither the widget nor is changed by it', async () =
   await context.close();
 });
 
+test('the styles come with the script, parsed once for all mounts; a browser without constructable sheets links them', async () => {
+  const ids = ['#left', '#right'];
+  const styled = async (init) => {
+    const context = await web.browser.newContext();
+    const page = await context.newPage();
+    const sheets = [];
+    page.on('request', (request) => { if (/\/(widget|flow|survey)-[0-9a-f]+\.css$/.test(request.url())) sheets.push(new URL(request.url()).pathname); });
+    if (init) await page.addInitScript(init);
+    await page.goto(`${web.url}examples/hostile.html`);
+    for (const id of ids) await page.locator(id).getByRole('button', { name: CONTENT.survey.start }).waitFor();
+    const result = await page.evaluate((mounts) => {
+      const [left, right] = mounts.map((id) => document.querySelector(id).shadowRoot);
+      return {
+        links: [left, right].map((shadow) => shadow.querySelectorAll('link[rel=stylesheet]').length),
+        shared: Boolean(left.adoptedStyleSheets?.length) && left.adoptedStyleSheets.every((sheet, at) => sheet === right.adoptedStyleSheets[at]),
+        // The widget's Start is its tall button, not the browser's own.
+        heights: [left, right].map((shadow) => getComputedStyle(shadow.querySelector('.aw-primary')).minHeight),
+      };
+    }, ids);
+    await context.close();
+    return { sheets, ...result };
+  };
+  const adopted = await styled();
+  assert.deepEqual(adopted.sheets, [], 'no request for a stylesheet');
+  assert.deepEqual(adopted.links, [0, 0]);
+  assert.ok(adopted.shared, 'both shadow roots adopt the same sheets');
+  const linked = await styled(() => { delete ShadowRoot.prototype.adoptedStyleSheets; });
+  assert.deepEqual(linked.links, [3, 3]);
+  assert.equal(linked.sheets.length, 3, `${linked.sheets}`);
+  assert.deepEqual(adopted.heights, linked.heights);
+  assert.ok(adopted.heights.every((height) => parseFloat(height) > 30), `${adopted.heights}`);
+});
+
 test('storage namespaces keep two surveys on one page apart', async () => {
   const { context, page } = await host('hostile.html');
   for (const [id, option] of [['#left', 0], ['#right', 1]]) {

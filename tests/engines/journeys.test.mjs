@@ -103,6 +103,9 @@ for (const [name, Kind] of chosen()) {
       await fresh(engine, 'examples/article.html');
       await engine.click('button', CONTENT.survey.start);
       await engine.see(SOURCE.title);
+      // The widget's own stylesheets apply inside the shadow root: Next is its tall button.
+      const next = await engine.run(() => getComputedStyle(document.querySelector('[data-alliance-widget-embedded=survey]').shadowRoot.querySelector('.aw-primary')).minHeight);
+      assert.ok(parseFloat(next) > 30, `the survey's button is ${next} tall`);
       await engine.run(() => document.querySelector('[data-alliance-widget-embedded=assessment]').scrollIntoView());
       await engine.find('button', CONTENT.assessment.start);
       await engine.run(() => {
