@@ -134,8 +134,9 @@
       const run = () => load(files).then((loaded) => {
         if (mounted.get(mount) !== handle) return;
         module = loaded;
-        if (name === 'survey') module.mount(root, chosen.namespace, endpoint);
-        else module.mount(root, chosen.namespace, chosen.surveyLink ?? undefined, at(EXPORT[chosen.lang]), endpoint);
+        // Both flows take the same arguments (the survey has no use for the last two), as a
+        // standalone page hands them (src/prerender.rs).
+        module.mount(root, chosen.namespace, endpoint, chosen.surveyLink ?? undefined, at(EXPORT[chosen.lang]));
       });
       stops.push(startNear(root, () => {
         showScreens(name, files, chosen.namespace, root, style());

@@ -4,10 +4,9 @@
 //    at /results/, by trunk (one page a run; the first run empties dist/; its post_build hook
 //    is scripts/post-build.mjs), and the same pages in German under /de/ (the crate's
 //    `lang-de` feature: each language's wasm carries only its own text);
-// 2. the wasm files with no page of their own, in each language: the embed loader's flows
-//    (`embed-survey`, `embed-assessment`) and the download, fetched by the self-assessment on
-//    demand; so cargo, wasm-bindgen and wasm-opt directly, named by a hash of its content like
-//    trunk's;
+// 2. the wasm file with no page of its own, in each language: the download, fetched by the
+//    self-assessment on demand; so cargo, wasm-bindgen and wasm-opt directly, named by a hash
+//    of its content like trunk's (the embed loader runs the flows' pages' own wasm files);
 // 3. the example host pages;
 // 4. the manifest: English's files at its top, each other language's under its code (`de`);
 // 5. each page's first screens written into its HTML (prerender, natively, once per language,
@@ -67,7 +66,7 @@ for (const page of ['survey', 'results', 'de', 'de/survey', 'de/results']) {
   run('trunk', 'build', '--release', '--offline', '--dist', `dist/${page}`, '--public-url', `/${page}/`, `${page}/index.html`);
 }
 
-// 2. The wasm files with no page of their own.
+// 2. The wasm file with no page of its own.
 /** Builds `bin` into dist/ as trunk builds a page's: its glue, its wasm, and the snippets the
  * glue imports; returns their names. Built beside the site first, as wasm-bindgen writes
  * every snippet of the crate, and post-build.mjs keeps only those imported. */
@@ -85,11 +84,7 @@ async function bundle(bin, language) {
 }
 const bundles = {};
 for (const language of Object.keys(LANGUAGES)) {
-  bundles[language] = {
-    survey: await bundle('embed-survey', language),
-    assessment: await bundle('embed-assessment', language),
-    export: await bundle('export', language),
-  };
+  bundles[language] = await bundle('export', language);
 }
 
 // 3. The example host pages.
@@ -102,30 +97,33 @@ const css = (name) => named(built, new RegExp(`^${name}-[0-9a-f]+\\.css$`));
  * language. */
 function section(language) {
   const { folder } = LANGUAGES[language];
-  const { survey, assessment, export: download } = bundles[language];
+  // A page's module and wasm, as trunk named them.
+  const code = (name, at) => ({
+    module: named(built, new RegExp(`^${at}${name}-[0-9a-f]+\\.js$`)),
+    wasm: named(built, new RegExp(`^${at}${name}-[0-9a-f]+_bg\\.wasm$`)),
+  });
   return {
-    // Each flow's page, and what the embed loader runs: its module and wasm, styles and first
-    // screens.
+    // Each flow's page, and what the embed loader runs: the page's module and wasm, its styles
+    // and its first screens.
     survey: {
       page: `${folder}survey/index.html`,
-      ...survey,
+      ...code('survey', `${folder}survey/`),
       styles: [css('widget'), css('flow'), css('survey/survey')],
       // The first screens alone, written by step 5, for the embed loader.
       screens: `embed/${folder}survey.html`,
     },
     assessment: {
       page: `${folder}index.html`,
-      ...assessment,
+      ...code('assessment', folder),
       styles: [css('widget'), css('flow'), css('assessment')],
       screens: `embed/${folder}assessment.html`,
     },
     results: {
       page: `${folder}results/index.html`,
-      module: named(built, new RegExp(`^${folder}results/results-[0-9a-f]+\\.js$`)),
-      wasm: named(built, new RegExp(`^${folder}results/results-[0-9a-f]+_bg\\.wasm$`)),
+      ...code('results', `${folder}results/`),
       styles: [css('results/widget'), css('results/results')],
     },
-    export: download,
+    export: bundles[language],
   };
 }
 const sections = Object.fromEntries(Object.keys(LANGUAGES).map((language) => [language, section(language)]));

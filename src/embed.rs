@@ -1,31 +1,26 @@
-//! Starts widgets: every `<div data-alliance-widget="survey">` (or `"assessment"`) of a page,
-//! or one element handed over by the embed loader (`alliance-widget.js`), which puts it in a
-//! shadow root. Each flow is its own binary (and wasm file), so a page downloads only the
-//! flows it shows.
+//! Starts and stops widgets, each in the element it is handed: by the embed loader
+//! (`alliance-widget.js`), an element in a shadow root; on a standalone page, the page's mount
+//! (its prerendered screens' script calls `mount` once the wasm is in). Each flow is its own
+//! binary (and wasm file), so a page downloads only the flows it shows.
 
 use crate::assessment::screens::{AssessmentProps, AssessmentWidget};
 use crate::assessment::share;
 use crate::browser;
-use crate::content::{assessment, fill, text};
+use crate::content::{assessment, text};
 use crate::early::{uid, Early};
 use crate::flow::SendTo;
-use crate::storage::{local::LocalStore, KeyValue, Vault, DEFAULT_NAMESPACE};
+use crate::storage::{local::LocalStore, KeyValue, Vault};
 use crate::survey::screens::{SurveyProps, SurveyWidget};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, NodeList};
-use yew::{AppHandle, BaseComponent};
-
-/// Mount elements on a page carry this attribute; its value names the flow.
-const MOUNT: &str = "data-alliance-widget";
-const FLOWS: [&str; 2] = ["survey", "assessment"];
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+use yew::BaseComponent;
 
 thread_local! {
-    /// Widgets started so far: each gets the next `uid`, whether the page or the loader
-    /// started it, so that the page's prerendered screens (numbered the same way at build
-    /// time) and the widget that takes them over agree.
+    /// Widgets started so far: each gets the next `uid`, so that a page's prerendered screens
+    /// (numbered the same way at build time) and the widget that takes them over agree.
     static STARTED: Cell<usize> = const { Cell::new(0) };
 }
 
@@ -33,7 +28,7 @@ thread_local! {
 type Stop = Box<dyn FnOnce()>;
 
 thread_local! {
-    /// The embeds' widgets rendered so far, by their root, each with what stops it.
+    /// The widgets rendered so far, by their root, each with what stops it.
     static STOPS: RefCell<Vec<(Element, Stop)>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -53,34 +48,18 @@ fn send_to(endpoint: Option<String>) -> Option<SendTo> {
     endpoint.map(|endpoint| SendTo { endpoint, page: origin + &path })
 }
 
-/// What becomes of a rendered widget: a page's lives as long as the page ([`on_page`]); an
-/// embed's is kept ([`kept`]) for [`unmount`] to stop. A page's script thus carries no code to
-/// stop a widget.
-pub type Started<C> = fn(Element, AppHandle<C>);
-
-pub fn on_page<C: BaseComponent>(_: Element, _: AppHandle<C>) {}
-
-pub fn kept<C: BaseComponent>(root: Element, app: AppHandle<C>) {
-    STOPS.with(|stops| stops.borrow_mut().push((root, Box::new(move || app.destroy()))));
-}
-
 /// Starts a survey in `root`, keeping its data under `namespace` and sending answers to
 /// `endpoint`, if any.
-pub fn mount_survey(root: Element, namespace: &str, endpoint: Option<String>, started: Started<SurveyWidget>) {
+pub fn mount_survey(root: Element, namespace: &str, endpoint: Option<String>) {
     crate::crash::watch(&root, text().crash);
     let (vault, uid, send_to) = (vault(namespace, "survey"), next_uid("survey"), send_to(endpoint));
-    render_later(root, move |early| SurveyProps { vault, uid: uid.into(), early, send_to }, started);
+    render_later::<SurveyWidget>(root, move |early| SurveyProps { vault, uid: uid.into(), early, send_to });
 }
 
 /// Starts a self-assessment in `root`; a share link in the page's address shows its result.
 /// `survey_link` is where the survey is offered, if anywhere; `export_module` the address of
 /// the download's code; `endpoint` where the reader may send the result.
-pub fn mount_assessment(
-    root: Element,
-    namespace: &str,
-    options: AssessmentOptions,
-    started: Started<AssessmentWidget>,
-) {
+pub fn mount_assessment(root: Element, namespace: &str, options: AssessmentOptions) {
     crate::crash::watch(&root, text().crash);
     let AssessmentOptions { survey_link, export_module, endpoint } = options;
     let (vault, uid, send_to) = (vault(namespace, "assessment"), next_uid("assessment"), send_to(endpoint));
@@ -92,19 +71,16 @@ pub fn mount_assessment(
         let (uid, survey_link, export_module) = (uid.into(), survey_link.map(Into::into), export_module.into());
         AssessmentProps { vault, namespace, uid, page_url, shared, survey_link, export_module, early, send_to }
     };
-    render_later(root, props, started);
+    render_later::<AssessmentWidget>(root, props);
 }
 
 /// Renders in a task of its own: the task that instantiated the wasm ends sooner, and several
 /// widgets on a page take a short task each rather than one long one together. The widget
 /// takes the place of what `root` held (a noscript note, or prerendered screens, whose
 /// `early.js` puts focus back once the widget is in) and carries on from what the visitor did
-/// there. A widget unmounted before its task never renders.
-fn render_later<C: BaseComponent>(
-    root: Element,
-    props: impl FnOnce(Early) -> C::Properties + 'static,
-    started: Started<C>,
-) {
+/// there. A widget unmounted before its task never renders; a rendered one is kept for
+/// [`unmount`].
+fn render_later<C: BaseComponent>(root: Element, props: impl FnOnce(Early) -> C::Properties + 'static) {
     let Some(window) = web_sys::window() else { return };
     let task = Closure::once_into_js(move || {
         if !crate::crash::watched(&root) {
@@ -115,7 +91,8 @@ fn render_later<C: BaseComponent>(
             _ => Early::default(),
         };
         root.set_inner_html("");
-        started(root.clone(), yew::Renderer::<C>::with_root_and_props(root, props(early)).render());
+        let app = yew::Renderer::<C>::with_root_and_props(root.clone(), props(early)).render();
+        STOPS.with(|stops| stops.borrow_mut().push((root, Box::new(move || app.destroy()))));
     });
     let _ = window.set_timeout_with_callback(task.unchecked_ref());
 }
@@ -134,54 +111,9 @@ pub fn unmount(root: &Element) {
     }
 }
 
-fn elements(list: Result<NodeList, JsValue>) -> Vec<Element> {
-    let Ok(list) = list else { return Vec::new() };
-    (0..list.length()).filter_map(|index| list.item(index)?.dyn_into::<Element>().ok()).collect()
-}
-
-/// The page's mounts naming `flow`. Only the survey's script tells the page's author about
-/// mounts naming no known flow, so that a page running both scripts says it once.
-fn page_mounts(flow: &str) -> Vec<Element> {
-    let Some(document) = web_sys::window().and_then(|window| window.document()) else { return Vec::new() };
-    let mut mine = Vec::new();
-    for mount in elements(document.query_selector_all(&format!("[{MOUNT}]"))) {
-        let named = mount.get_attribute(MOUNT).unwrap_or_default();
-        if named == flow {
-            mine.push(mount);
-        } else if flow == "survey" && !FLOWS.contains(&named.as_str()) {
-            let message = fill(text().unknown_flow, &[("value", &named)]);
-            web_sys::console::warn_1(&message.clone().into());
-            mount.set_text_content(Some(&message));
-        }
-    }
-    mine
-}
-
 /// A self-assessment's options besides its namespace.
 pub struct AssessmentOptions {
     pub survey_link: Option<String>,
     pub export_module: String,
     pub endpoint: Option<String>,
-}
-
-/// Starts every survey mount of the page; the build wrote where answers go into each
-/// (`data-endpoint`), when it was given an endpoint.
-pub fn start_survey() {
-    for mount in page_mounts("survey") {
-        let endpoint = mount.get_attribute("data-endpoint");
-        mount_survey(mount, DEFAULT_NAMESPACE, endpoint, on_page);
-    }
-}
-
-/// Starts every self-assessment mount of the page; the build wrote where the download's code
-/// is into each (`data-export`), and where results may be sent (`data-endpoint`).
-pub fn start_assessment() {
-    for mount in page_mounts("assessment") {
-        let options = AssessmentOptions {
-            survey_link: mount.get_attribute("data-survey-link"),
-            export_module: mount.get_attribute("data-export").unwrap_or_default(),
-            endpoint: mount.get_attribute("data-endpoint"),
-        };
-        mount_assessment(mount, DEFAULT_NAMESPACE, options, on_page);
-    }
 }

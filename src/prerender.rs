@@ -149,11 +149,18 @@ async fn assessment_screens(index: usize, survey_link: Option<String>) -> String
     .await
 }
 
-/// The script for the flow's keys; and, for a browser without script, what hides the
-/// buttons it cannot run.
+/// The script for the flow's keys, which also starts the page's widget once trunk's module
+/// has the wasm running (its `TrunkApplicationStarted` event): the flow's `mount`, handed the
+/// mount's options in the order the embed loader hands an embed's (`embed/loader.js`), from
+/// the attributes the build wrote and held to the embeds' rules. And, for a browser without
+/// script, what hides the buttons it cannot run.
 fn early_script(script: &str, flow: &str) -> String {
     let keys = format!("{:?}", flow_prefix(DEFAULT_NAMESPACE, flow));
+    let start = format!(
+        "addEventListener(\"TrunkApplicationStarted\",()=>wasmBindings.mount(m,{DEFAULT_NAMESPACE:?},d.endpoint,d.surveyLink,d.export))"
+    );
+    let run = format!("const m=document.currentScript.parentElement,d=m.dataset;early(document.currentScript.previousElementSibling,{keys});{start}");
     // Without script, the introduction still reads, but the buttons would do nothing.
     let noscript = "<noscript><style>[data-prerendered] .aw-nav{display:none}</style></noscript>";
-    format!("<script>{}early(document.currentScript.previousElementSibling,{keys})</script>{noscript}", script.trim())
+    format!("<script>{}{{{run}}}</script>{noscript}", script.trim())
 }

@@ -240,8 +240,6 @@ pub struct Text {
     pub notice_newer: &'static str,
     pub notice_unavailable: &'static str,
     pub notice_full: &'static str,
-    /// For the page's author, when a mount names no known flow.
-    pub unknown_flow: &'static str,
     pub crash: &'static str,
 }
 

@@ -55,7 +55,6 @@ pub fn problems(content: &Content) -> Vec<String> {
         ("change_label", text.change_label, &["{question}"]),
         ("submitted_on", text.submitted_on, &["{date}"]),
         ("delete_response_label", text.delete_response_label, &["{date}"]),
-        ("unknown_flow", text.unknown_flow, &["{value}"]),
         ("goes_to", text.goes_to, &["{host}"]),
         ("delivery_sending", text.delivery_sending, &["{host}"]),
         ("delivery_delivered", text.delivery_delivered, &["{host}", "{time}"]),

@@ -28,6 +28,20 @@ test('every file the manifest names was built, and the loader and service worker
   assert.ok(page.includes(`data-export="/${manifest.export.module}"`), 'the page tells its widget where the download is');
 });
 
+test("a flow's page and its embeds run one wasm, started by the same mount with the same options", async () => {
+  for (const section of [manifest, ...manifest.languages.filter((code) => code !== 'en').map((code) => manifest[code])]) {
+    for (const flow of [section.survey, section.assessment]) {
+      const page = await readFile(join(DIST, flow.page), 'utf8');
+      // trunk's module script imports the page's glue and starts its wasm, from the site's root.
+      assert.ok(page.includes(`from '/${flow.module}'`) && page.includes(`'/${flow.wasm}'`), `${flow.page} runs ${flow.module}`);
+      assert.ok(page.includes('wasmBindings.mount(m,"default",d.endpoint,d.surveyLink,d.export)'), `${flow.page} starts its widget through mount`);
+    }
+  }
+  const loader = await readFile(join(DIST, manifest.loader), 'utf8');
+  // The loader's call, minified: the mount, then the namespace, the endpoint, the survey link and the download.
+  assert.match(loader, /\.mount\(\w+,\w+\.namespace,\w+,\w+\.surveyLink\?\?void 0,/, 'the loader hands the same options in the same order');
+});
+
 test('each wasm imports exactly what its glue provides, under the shortened names', async () => {
   for (const { module, wasm } of [...flows, manifest.results, manifest.export]) {
     const glue = await readFile(join(DIST, module), 'utf8');
