@@ -48,10 +48,13 @@
   });
 
   // Each flow's module and wasm in each language (its `files`), fetched and started once for
-  // all its mounts.
-  const load = (files) => (started[files.module] ??= loaded.then(() => import(at(files.module))).then(async (module) => {
-    await module.default({ module_or_path: at(files.wasm) });
-    return module;
+  // all its mounts; the wasm is fetched beside the module, not after it and its imports.
+  const load = (files) => (started[files.module] ??= loaded.then(() => {
+    const wasm = fetch(at(files.wasm));
+    return import(at(files.module)).then(async (module) => {
+      await module.default({ module_or_path: wasm });
+      return module;
+    });
   }));
 
   // __OPTIONS__
