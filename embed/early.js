@@ -58,3 +58,15 @@ function early(screens, keys) {
     if (!submitted && focus >= 0 && document.activeElement === document.body) widget.querySelectorAll(FOCUSABLE)[focus]?.focus();
   }).observe(mount, { childList: true });
 }
+
+/** Tells the visitor on `screens` (if they are still shown) that the rest of the widget could
+ * not be fetched, in the words the build wrote into them: else an early Next would wait for
+ * good. Called once the wasm or its module has failed, by the loader or a page's script. */
+function unloaded(screens) {
+  if (!screens?.isConnected || screens.querySelector('.aw-unloaded')) return;
+  const notice = document.createElement('p');
+  notice.className = 'aw-notice aw-unloaded';
+  notice.setAttribute('role', 'alert');
+  notice.textContent = screens.dataset.unloaded;
+  screens.prepend(notice);
+}

@@ -33,7 +33,7 @@
   /** Shows the first screens of `flow` (its `files`) in `root` once `styled`, unless the wasm
    * was there first. */
   function showScreens(flow, files, namespace, root, styled) {
-    Promise.all([fetchScreens(files), styled]).then(([html]) => {
+    return Promise.all([fetchScreens(files), styled]).then(([html]) => {
       if (!html || root.firstChild || !root.isConnected) return;
       root.innerHTML = html;
       early(root.firstElementChild, `alliance-widget:${namespace}:${flow}:`);
@@ -51,6 +51,8 @@
   // all its mounts; the wasm is fetched beside the module, not after it and its imports.
   const load = (files) => (started[files.module] ??= loaded.then(() => {
     const wasm = fetch(at(files.wasm));
+    // Its failure is reported through the module's start, below.
+    wasm.catch(() => {});
     return import(at(files.module)).then(async (module) => {
       await module.default({ module_or_path: wasm });
       return module;
@@ -134,15 +136,22 @@
       };
       const files = FLOWS[chosen.lang][name];
       let module;
+      // Without the wasm, the first screens say so, whether they come before its failure or after.
+      let failed = false;
+      const fail = () => unloaded(root.querySelector('[data-prerendered]'));
       const run = () => load(files).then((loaded) => {
         if (mounted.get(mount) !== handle) return;
         module = loaded;
         // Both flows take the same arguments (the survey has no use for the last two), as a
         // standalone page hands them (src/prerender.rs).
         module.mount(root, chosen.namespace, endpoint, chosen.surveyLink ?? undefined, at(EXPORT[chosen.lang]));
+      }, (error) => {
+        console.warn(`Alliance widget: its code could not be fetched (${error}).`);
+        failed = true;
+        fail();
       });
       stops.push(startNear(root, () => {
-        showScreens(name, files, chosen.namespace, root, style());
+        showScreens(name, files, chosen.namespace, root, style()).then(() => failed && fail());
         run();
       }), () => {
         module?.unmount(root);

@@ -7,7 +7,7 @@
 
 use crate::assessment::screens::{intro_screen, statements_screen, AssessmentProps, Page};
 use crate::assessment::AssessmentState;
-use crate::content::{assessment, survey, LANGUAGE};
+use crate::content::{assessment, survey, text, LANGUAGE};
 use crate::early::uid;
 use crate::flow::State;
 use crate::storage::{flow_prefix, MemoryStore, Vault, DEFAULT_NAMESPACE};
@@ -44,10 +44,11 @@ fn AssessmentScreens(props: &AssessmentProps) -> Html {
 }
 
 /// The widget's frame around a flow's introduction and its first question, the second
-/// hidden; marked for `early.js` and for `embed`, which takes it over.
+/// hidden; marked for `early.js` and for `embed`, which takes it over, and holding what
+/// `early.js` says if the wasm never comes.
 fn frame(class: &'static str, title: &'static str, intro: Html, first: Html) -> Html {
     html! {
-        <section class={classes!("aw-widget", class)} aria-label={title} lang={LANGUAGE} data-prerendered="">
+        <section class={classes!("aw-widget", class)} aria-label={title} lang={LANGUAGE} data-prerendered="" data-unloaded={text().unloaded}>
             <p class="aw-visually-hidden" aria-live="polite"></p>
             { intro }
             <div data-then="" hidden=true>{ first }</div>
@@ -152,14 +153,19 @@ async fn assessment_screens(index: usize, survey_link: Option<String>) -> String
 /// The script for the flow's keys, which also starts the page's widget once trunk's module
 /// has the wasm running (its `TrunkApplicationStarted` event): the flow's `mount`, handed the
 /// mount's options in the order the embed loader hands an embed's (`embed/loader.js`), from
-/// the attributes the build wrote and held to the embeds' rules. And, for a browser without
-/// script, what hides the buttons it cannot run.
+/// the attributes the build wrote and held to the embeds' rules. An error before then (trunk's
+/// module failing to fetch the wasm, or its own import; not a link's, such as the icon's) has
+/// the screens say that the rest could not be loaded. And, for a browser without script, what
+/// hides the buttons it cannot run.
 fn early_script(script: &str, flow: &str) -> String {
     let keys = format!("{:?}", flow_prefix(DEFAULT_NAMESPACE, flow));
     let start = format!(
-        "addEventListener(\"TrunkApplicationStarted\",()=>wasmBindings.mount(m,{DEFAULT_NAMESPACE:?},d.endpoint,d.surveyLink,d.export))"
+        "addEventListener(\"TrunkApplicationStarted\",()=>{{s=1;wasmBindings.mount(m,{DEFAULT_NAMESPACE:?},d.endpoint,d.surveyLink,d.export)}})"
     );
-    let run = format!("const m=document.currentScript.parentElement,d=m.dataset;early(document.currentScript.previousElementSibling,{keys});{start}");
+    let failed = r#"addEventListener("error",e=>s||e.target.localName==="link"||unloaded(x),true)"#;
+    let run = format!(
+        "const m=document.currentScript.parentElement,d=m.dataset,x=document.currentScript.previousElementSibling;let s;early(x,{keys});{start};{failed}"
+    );
     // Without script, the introduction still reads, but the buttons would do nothing.
     let noscript = "<noscript><style>[data-prerendered] .aw-nav{display:none}</style></noscript>";
     format!("<script>{}{{{run}}}</script>{noscript}", script.trim())

@@ -77,7 +77,7 @@ async fn every_mount_of_a_known_flow_gets_its_first_screens_and_their_script() {
     assert_eq!(page.matches("<noscript><style>").count(), 3, "without script, no dead buttons");
     let run = |flow: &str| {
         format!(
-            r#"<script>function early(){{}}{{const m=document.currentScript.parentElement,d=m.dataset;early(document.currentScript.previousElementSibling,"alliance-widget:default:{flow}:");addEventListener("TrunkApplicationStarted",()=>wasmBindings.mount(m,"default",d.endpoint,d.surveyLink,d.export))}}</script>"#
+            r#"<script>function early(){{}}{{const m=document.currentScript.parentElement,d=m.dataset,x=document.currentScript.previousElementSibling;let s;early(x,"alliance-widget:default:{flow}:");addEventListener("TrunkApplicationStarted",()=>{{s=1;wasmBindings.mount(m,"default",d.endpoint,d.surveyLink,d.export)}});addEventListener("error",e=>s||e.target.localName==="link"||unloaded(x),true)}}</script>"#
         )
     };
     assert!(page.contains(&run("assessment")), "{page}");

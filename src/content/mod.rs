@@ -240,6 +240,8 @@ pub struct Text {
     pub notice_newer: &'static str,
     pub notice_unavailable: &'static str,
     pub notice_full: &'static str,
+    /// On the first screens, when the wasm that carries them on cannot be fetched.
+    pub unloaded: &'static str,
     pub crash: &'static str,
 }
 

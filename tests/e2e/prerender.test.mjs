@@ -2,6 +2,7 @@
 // arrived, and loses nothing (answers, typed text, an early Next, focus) when it takes over.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { CONTENT, embedsLive, LABEL, PREFIX, site, stored, SURVEY, violations } from './helpers.mjs';
 
 const A = CONTENT.assessment;
@@ -175,4 +176,28 @@ test('an embedded survey can be started and answered before its wasm arrives; a 
   await again.waitForTimeout(500);
   assert.equal(await again.locator('[data-alliance-widget-embedded=survey] [data-prerendered]').count(), 0);
   await context.close();
+});
+
+test('when the wasm cannot be fetched, the first screens say so rather than wait for good', async () => {
+  const GERMAN = JSON.parse(await readFile(new URL('../../content/de.json', import.meta.url), 'utf8'));
+  const cases = [
+    [SURVEY, 'main', CONTENT],
+    ['examples/article.html', '[data-alliance-widget-embedded=survey]', CONTENT],
+    ['de/survey/', 'main', GERMAN],
+  ];
+  for (const [path, within, words] of cases) {
+    const context = await web.browser.newContext();
+    const page = await context.newPage();
+    await page.route(/_bg\.wasm$/, (route) => route.abort());
+    await page.goto(new URL(path, web.url).href);
+    const widget = page.locator(within);
+    await widget.getByRole('button', { name: words.survey.start }).click();
+    await widget.getByRole('radio').first().check();
+    await widget.getByRole('button', { name: words.text.next }).click();
+    await widget.getByRole('alert').filter({ hasText: words.text.unloaded }).waitFor();
+    // Said once, however often the visitor tries.
+    await widget.getByRole('button', { name: words.text.next }).click();
+    assert.equal(await widget.getByRole('alert').filter({ hasText: words.text.unloaded }).count(), 1, path);
+    await context.close();
+  }
 });
