@@ -136,23 +136,23 @@
       };
       const files = FLOWS[chosen.lang][name];
       let module;
-      // Without the wasm, the first screens say so, whether they come before its failure or after.
-      let failed = false;
-      const fail = () => unloaded(root.querySelector('[data-prerendered]'));
+      /** Starts the widget once its wasm is in; resolves to whether the wasm could be fetched. */
       const run = () => load(files).then((loaded) => {
-        if (mounted.get(mount) !== handle) return;
-        module = loaded;
-        // Both flows take the same arguments (the survey has no use for the last two), as a
-        // standalone page hands them (src/prerender.rs).
-        module.mount(root, chosen.namespace, endpoint, chosen.surveyLink ?? undefined, at(EXPORT[chosen.lang]));
+        if (mounted.get(mount) === handle) {
+          module = loaded;
+          // Both flows take the same arguments (the survey has no use for the last two), as a
+          // standalone page hands them (src/prerender.rs).
+          module.mount(root, chosen.namespace, endpoint, chosen.surveyLink ?? undefined, at(EXPORT[chosen.lang]));
+        }
+        return true;
       }, (error) => {
         console.warn(`Alliance widget: its code could not be fetched (${error}).`);
-        failed = true;
-        fail();
+        return false;
       });
       stops.push(startNear(root, () => {
-        showScreens(name, files, chosen.namespace, root, style()).then(() => failed && fail());
-        run();
+        // Without the wasm, the first screens say so, whether they came before its failure or after.
+        Promise.all([showScreens(name, files, chosen.namespace, root, style()), run()])
+          .then(([, fetched]) => fetched || unloaded(root.querySelector('[data-prerendered]')));
       }), () => {
         module?.unmount(root);
         listening.forEach((listener) => EventTarget.prototype.removeEventListener.apply(root, listener));

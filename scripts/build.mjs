@@ -82,9 +82,9 @@ async function bundle(bin, language) {
   await cp(out, dist, { recursive: true });
   return { module: `${name}.js`, wasm: `${name}_bg.wasm` };
 }
-const bundles = {};
+const downloads = {};
 for (const language of Object.keys(LANGUAGES)) {
-  bundles[language] = await bundle('export', language);
+  downloads[language] = await bundle('export', language);
 }
 
 // 3. The example host pages.
@@ -123,7 +123,7 @@ function section(language) {
       ...code('results', `${folder}results/`),
       styles: [css('results/widget'), css('results/results')],
     },
-    export: bundles[language],
+    export: downloads[language],
   };
 }
 const sections = Object.fromEntries(Object.keys(LANGUAGES).map((language) => [language, section(language)]));

@@ -159,6 +159,8 @@ async fn assessment_screens(index: usize, survey_link: Option<String>) -> String
 /// hides the buttons it cannot run.
 fn early_script(script: &str, flow: &str) -> String {
     let keys = format!("{:?}", flow_prefix(DEFAULT_NAMESPACE, flow));
+    // Short names, as this goes into every page: `m` the mount, `d` its options (the build's
+    // attributes), `x` the screens, `s` whether trunk's module has started the wasm.
     let start = format!(
         "addEventListener(\"TrunkApplicationStarted\",()=>{{s=1;wasmBindings.mount(m,{DEFAULT_NAMESPACE:?},d.endpoint,d.surveyLink,d.export)}})"
     );

@@ -2,11 +2,9 @@
 // keeping every answer, and German dates; on the release build in Chromium.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { CONTENT, embedsLive, hostPages, PREFIX, site, stored, violations, visit } from './helpers.mjs';
+import { CONTENT, CONTENT_DE as DE, embedsLive, hostPages, PREFIX, site, stored, violations, visit } from './helpers.mjs';
 import { collector } from './collector.mjs';
 
-const DE = JSON.parse(readFileSync(new URL('../../content/de.json', import.meta.url), 'utf8'));
 const LABEL = Object.fromEntries(DE.assessment.scale.map((point) => [point.value, point.label]));
 const W = DE.assessment.wording;
 let web;

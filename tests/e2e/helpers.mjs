@@ -64,8 +64,9 @@ export function stored(page) {
   ), PREFIX);
 }
 
-/** The visitor-facing content the widget is built from. */
+/** The visitor-facing content the widget is built from, in English and in German. */
 export const CONTENT = JSON.parse(readFileSync(new URL('../../content/en.json', import.meta.url), 'utf8'));
+export const CONTENT_DE = JSON.parse(readFileSync(new URL('../../content/de.json', import.meta.url), 'utf8'));
 
 /** The assessment's answer labels by scale value. */
 export const LABEL = Object.fromEntries(CONTENT.assessment.scale.map((point) => [point.value, point.label]));

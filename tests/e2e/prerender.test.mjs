@@ -2,8 +2,7 @@
 // arrived, and loses nothing (answers, typed text, an early Next, focus) when it takes over.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { CONTENT, embedsLive, LABEL, PREFIX, site, stored, SURVEY, violations } from './helpers.mjs';
+import { CONTENT, CONTENT_DE, embedsLive, LABEL, PREFIX, site, stored, SURVEY, violations } from './helpers.mjs';
 
 const A = CONTENT.assessment;
 let web;
@@ -179,11 +178,10 @@ test('an embedded survey can be started and answered before its wasm arrives; a 
 });
 
 test('when the wasm cannot be fetched, the first screens say so rather than wait for good', async () => {
-  const GERMAN = JSON.parse(await readFile(new URL('../../content/de.json', import.meta.url), 'utf8'));
   const cases = [
     [SURVEY, 'main', CONTENT],
     ['examples/article.html', '[data-alliance-widget-embedded=survey]', CONTENT],
-    ['de/survey/', 'main', GERMAN],
+    ['de/survey/', 'main', CONTENT_DE],
   ];
   for (const [path, within, words] of cases) {
     const context = await web.browser.newContext();
