@@ -30,10 +30,10 @@
   const fetchScreens = (files) => (screens[files.screens] ??= fetch(at(files.screens))
     .then((response) => (response.ok ? response.text() : ''), () => ''));
 
-  /** Shows the first screens of `flow` (its `files`) in `root` once `styled`, unless the wasm
-   * was there first. */
-  function showScreens(flow, files, namespace, root, styled) {
-    return Promise.all([fetchScreens(files), styled]).then(([html]) => {
+  /** Shows the first screens of `flow` (its `files`) in `root` once styled by `style()`, unless
+   * the wasm was there first. The request goes first: parsing the styles can wait for it. */
+  function showScreens(flow, files, namespace, root, style) {
+    return Promise.all([fetchScreens(files), style()]).then(([html]) => {
       if (!html || root.firstChild || !root.isConnected) return;
       root.innerHTML = html;
       early(root.firstElementChild, `alliance-widget:${namespace}:${flow}:`);
@@ -48,11 +48,13 @@
   });
 
   // Each flow's module and wasm in each language (its `files`), fetched and started once for
-  // all its mounts; the wasm is fetched beside the module, not after it and its imports.
+  // all its mounts; the wasm and the module's own imports (wasm-bindgen's snippets) are
+  // fetched beside the module, not after it.
   const load = (files) => (started[files.module] ??= loaded.then(() => {
     const wasm = fetch(at(files.wasm));
-    // Its failure is reported through the module's start, below.
+    // Their failures are reported through the module's start, below.
     wasm.catch(() => {});
+    files.snippets.forEach((snippet) => import(new URL(snippet, at(files.module)).href).catch(() => {}));
     return import(at(files.module)).then(async (module) => {
       await module.default({ module_or_path: wasm });
       return module;
@@ -150,9 +152,12 @@
         return false;
       });
       stops.push(startNear(root, () => {
-        // Without the wasm, the first screens say so, whether they came before its failure or after.
-        Promise.all([showScreens(name, files, chosen.namespace, root, style()), run()])
-          .then(([, fetched]) => fetched || unloaded(root.querySelector('[data-prerendered]')));
+        // The wasm only once the first screens show: fetched beside them, it held back their
+        // reading by tens of milliseconds. Without the wasm, the first screens say so.
+        showScreens(name, files, chosen.namespace, root, style)
+          .catch(() => {})
+          .then(run)
+          .then((fetched) => fetched || unloaded(root.querySelector('[data-prerendered]')));
       }), () => {
         module?.unmount(root);
         listening.forEach((listener) => EventTarget.prototype.removeEventListener.apply(root, listener));

@@ -9,14 +9,17 @@ import { minify } from 'terser';
 
 const dist = process.argv[2] ?? 'dist';
 const manifest = JSON.parse(await readFile(join(dist, 'build-manifest.json'), 'utf8'));
-const files = ({ module, wasm, styles, screens }) => ({ module, wasm, styles, screens });
+// The snippets a module imports, beside it: the loader fetches them with it, not after it.
+const snippets = async (module) => [...(await readFile(join(dist, module), 'utf8')).matchAll(/from\s*"\.\/(snippets\/[^"]+)"/g)]
+  .map(([, snippet]) => snippet);
+const files = async ({ module, wasm, styles, screens }) => ({ module, wasm, snippets: await snippets(module), styles, screens });
 // English's files are at the manifest's top, each other language's under its code.
 const section = (language) => (language === 'en' ? manifest : manifest[language]);
 const flows = {};
 const downloads = {};
 for (const language of manifest.languages) {
   const { survey, assessment, export: download } = section(language);
-  flows[language] = { survey: files(survey), assessment: files(assessment) };
+  flows[language] = { survey: await files(survey), assessment: await files(assessment) };
   downloads[language] = download.module;
 }
 const styles = {};

@@ -72,41 +72,45 @@ function markAnswerable() {
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-/** Medians over cold loads, and the paths the page fetched until the wasm took over (first run). */
-async function measure(browser, url, throttle, widget) {
-  const times = [];
-  const lives = [];
-  const inDoms = [];
-  const heaps = [];
-  const longTotals = [];
-  let longest = 0;
-  let fetched = [];
+/** One cold load of `url`: when its first question was in the DOM and answerable, when the
+ * wasm took over (a `widget` page), the JS heap then, its long tasks, and the paths fetched. */
+async function load(browser, url, throttle, widget) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  const paths = [];
+  page.on('response', (response) => {
+    if (new URL(response.url()).origin === new URL(url).origin) paths.push(new URL(response.url()).pathname);
+  });
+  await page.addInitScript(markAnswerable);
+  await page.goto(url);
+  await page.waitForFunction(() => window.__answerable);
+  if (widget) await page.waitForFunction(() => window.__live);
+  const [time, inDom, live, tasks] = await page.evaluate(() => [window.__answerable, window.__inDom, window.__live ?? window.__answerable, window.__longTasks]);
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await context.close();
+  return { time, inDom, live, heap: metrics.find((m) => m.name === 'JSHeapUsedSize').value, tasks, paths };
+}
+
+/** Medians over cold loads of each of `pages`, taken in turn (each run loads every page once,
+ * so that the machine's drift from run to run falls on all of them alike), and the paths each
+ * fetched until the wasm took over (first run). */
+async function measure(browser, pages, throttle) {
+  const loads = pages.map(() => []);
   for (let run = 0; run < RUNS; run += 1) {
-    const context = await browser.newContext({ serviceWorkers: 'block' });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Performance.enable');
-    if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-    const paths = [];
-    page.on('response', (response) => {
-      if (new URL(response.url()).origin === new URL(url).origin) paths.push(new URL(response.url()).pathname);
-    });
-    await page.addInitScript(markAnswerable);
-    await page.goto(url);
-    await page.waitForFunction(() => window.__answerable);
-    if (widget) await page.waitForFunction(() => window.__live);
-    const [time, inDom, live, tasks] = await page.evaluate(() => [window.__answerable, window.__inDom, window.__live ?? window.__answerable, window.__longTasks]);
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    times.push(time);
-    inDoms.push(inDom);
-    lives.push(live);
-    heaps.push(metrics.find((m) => m.name === 'JSHeapUsedSize').value);
-    longTotals.push(tasks.reduce((sum, t) => sum + t, 0));
-    longest = Math.max(longest, ...tasks);
-    if (run === 0) fetched = [...new Set(paths)];
-    await context.close();
+    for (const [at, [, url, root]] of pages.entries()) loads[at].push(await load(browser, url, throttle, root === DIST));
   }
-  return { time: median(times), inDom: median(inDoms), live: median(lives), heap: median(heaps), long: median(longTotals), longest, fetched };
+  return loads.map((runs) => ({
+    time: median(runs.map((run) => run.time)),
+    inDom: median(runs.map((run) => run.inDom)),
+    live: median(runs.map((run) => run.live)),
+    heap: median(runs.map((run) => run.heap)),
+    long: median(runs.map((run) => run.tasks.reduce((sum, t) => sum + t, 0))),
+    longest: Math.max(0, ...runs.flatMap((run) => run.tasks)),
+    fetched: [...new Set(runs[0].paths)],
+  }));
 }
 
 /** Sizes of the fetched paths, read from the folder the server serves. */
@@ -133,8 +137,7 @@ const pages = [
 const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
 const ratio = (value, base) => `${(value / base).toFixed(2)}x`;
 for (const throttle of [1, 4]) {
-  const results = [];
-  for (const [label, url, root] of pages) results.push({ label, root, ...await measure(browser, url, throttle, root === DIST) });
+  const results = (await measure(browser, pages, throttle)).map((result, at) => ({ label: pages[at][0], root: pages[at][2], ...result }));
   const [plain] = results;
   if (throttle === 1) {
     for (const result of results) {
@@ -147,7 +150,7 @@ for (const throttle of [1, 4]) {
     }
     pages.forEach((entry, at) => { entry.gzip = results[at].gzip; });
   }
-  console.log(`${throttle === 1 ? 'No throttling' : `CPU slowed down ${throttle}x`}: medians of ${RUNS} cold loads each, loopback`);
+  console.log(`${throttle === 1 ? 'No throttling' : `CPU slowed down ${throttle}x`}: medians of ${RUNS} cold loads each, taken in turn, loopback`);
   console.log(`  ${'page'.padEnd(26)} ${'gzip'.padStart(17)} ${'in the DOM'.padStart(19)} ${'answerable'.padStart(19)} ${'wasm took over'.padStart(19)} ${'JS heap'.padStart(18)} ${'long tasks'.padStart(12)} ${'longest'.padStart(8)}`);
   for (const [at, result] of results.entries()) {
     const gzip = pages[at].gzip;
