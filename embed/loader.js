@@ -54,8 +54,9 @@
     const wasm = fetch(at(files.wasm));
     // Their failures are reported through the module's start, below.
     wasm.catch(() => {});
-    files.snippets.forEach((snippet) => import(new URL(snippet, at(files.module)).href).catch(() => {}));
-    return import(at(files.module)).then(async (module) => {
+    const glue = at(files.module);
+    files.snippets.forEach((snippet) => import(new URL(snippet, glue).href).catch(() => {}));
+    return import(glue).then(async (module) => {
       await module.default({ module_or_path: wasm });
       return module;
     });

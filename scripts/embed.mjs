@@ -6,13 +6,13 @@ import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { minify } from 'terser';
+import { snippets } from './snippets.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const manifest = JSON.parse(await readFile(join(dist, 'build-manifest.json'), 'utf8'));
-// The snippets a module imports, beside it: the loader fetches them with it, not after it.
-const snippets = async (module) => [...(await readFile(join(dist, module), 'utf8')).matchAll(/from\s*"\.\/(snippets\/[^"]+)"/g)]
-  .map(([, snippet]) => snippet);
-const files = async ({ module, wasm, styles, screens }) => ({ module, wasm, snippets: await snippets(module), styles, screens });
+const files = async ({ module, wasm, styles, screens }) => ({
+  module, wasm, snippets: snippets(await readFile(join(dist, module), 'utf8')), styles, screens,
+});
 // English's files are at the manifest's top, each other language's under its code.
 const section = (language) => (language === 'en' ? manifest : manifest[language]);
 const flows = {};

@@ -12,6 +12,7 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { minify } from 'terser';
+import { snippets } from './snippets.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 let glue = process.argv.slice(2);
@@ -114,7 +115,7 @@ for (const path of glue) {
 for (const dir of new Set(glue.map((path) => dirname(path)))) {
   const imported = new Set();
   for (const path of glue.filter((path) => dirname(path) === dir)) {
-    for (const [, snippet] of (await readFile(path, 'utf8')).matchAll(/from\s*"\.\/(snippets\/[^"]+)"/g)) imported.add(snippet);
+    for (const snippet of snippets(await readFile(path, 'utf8'))) imported.add(snippet);
   }
   const written = await readdir(join(dir, 'snippets'), { recursive: true }).catch(() => []);
   for (const snippet of written.map((path) => `snippets/${path.split(sep).join('/')}`).filter((path) => path.endsWith('.js'))) {
