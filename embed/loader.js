@@ -64,11 +64,13 @@
 
   // __OPTIONS__
 
-  // The flows' stylesheets come in this script, each parsed once into a sheet that every
-  // shadow root showing it adopts: no request of their own before the first screens can show,
-  // nothing holding back the host page's `load` event (as a <link> would), and no inline
-  // style for a page's `style-src` to refuse (sheets made by script are not inline styles).
-  // Browsers without constructable sheets get <link>s to the same files.
+  // The stylesheets the flows' first screens need come in this script, each parsed once into a
+  // sheet that every shadow root showing it adopts: no request of their own before the first
+  // screens can show, nothing holding back the host page's `load` event (as a <link> would),
+  // and no inline style for a page's `style-src` to refuse (sheets made by script are not
+  // inline styles). The rest of each flow's (its result, its review, the visitor's history)
+  // is fetched with the wasm, as text for sheets of the same kind. Browsers without
+  // constructable sheets get <link>s to the same files.
   const STYLES = __STYLES__;
   const constructable = 'adoptedStyleSheets' in ShadowRoot.prototype;
   const sheets = {};
@@ -79,20 +81,26 @@
     }
     return sheets[file];
   };
+  const fetching = {};
+  /** Fetches the text of `files` into STYLES, once each (a file that cannot be fetched styles
+   * nothing); nothing to fetch where they are linked. */
+  const fetchStyles = (files) => Promise.all(constructable ? files.map((file) => (fetching[file] ??= fetch(at(file))
+    .then((response) => (response.ok ? response.text() : ''))
+    .catch(() => '')
+    .then((text) => { STYLES[file] = text; }))) : []);
 
-  /** Styles `shadow` with `files`, in order; resolves once they apply, or failed to load. */
-  function adopt(shadow, files) {
+  /** Adds `file` to the styles of `shadow`, after those it has; resolves once it applies, or
+   * failed to load. */
+  function adopt(shadow, file) {
     if (constructable) {
-      shadow.adoptedStyleSheets = files.map(sheet);
+      shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet(file)];
       return Promise.resolve();
     }
-    return Promise.all(files.map((file) => {
-      const link = document.createElement('link');
-      link.rel = 'stylesheet';
-      link.href = at(file);
-      shadow.append(link);
-      return new Promise((done) => { link.onload = link.onerror = done; });
-    }));
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = at(file);
+    shadow.append(link);
+    return new Promise((done) => { link.onload = link.onerror = done; });
   }
 
   // The started mounts, each with its handle; and the shadow roots made here, which a mount
@@ -116,10 +124,12 @@
     shadows.add(shadow);
     // "both": the self-assessment, then the survey, in one shadow root.
     const flows = flow === 'both' ? ['assessment', 'survey'] : [flow];
-    // The styles, once the mount comes near (a mount further down costs the page nothing
-    // before then); the first screens wait for them, so they never show unstyled.
-    let styled;
-    const style = () => (styled ??= adopt(shadow, [...new Set(flows.flatMap((name) => FLOWS[chosen.lang][name].styles))]));
+    // The styles, each once, in the order first asked for: the first screens' once the mount
+    // comes near (a mount further down costs the page nothing before then), which they wait
+    // for, so they never show unstyled; then each flow's rest, before its wasm starts.
+    const styled = {};
+    const style = (files) => Promise.all(files.map((file) => (styled[file] ??= adopt(shadow, file))));
+    const firstStyles = flows.flatMap((name) => FLOWS[chosen.lang][name].styles);
     const stops = [];
     for (const name of flows) {
       const root = spare.pop() ?? document.createElement('div');
@@ -140,8 +150,9 @@
       const files = FLOWS[chosen.lang][name];
       let module;
       /** Starts the widget once its wasm is in; resolves to whether the wasm could be fetched. */
-      const run = () => load(files).then((loaded) => {
+      const run = () => Promise.all([load(files), fetchStyles(files.laterStyles)]).then(([loaded]) => {
         if (mounted.get(mount) === handle) {
+          style(files.laterStyles);
           module = loaded;
           // Both flows take the same arguments (the survey has no use for the last two), as a
           // standalone page hands them (src/prerender.rs).
@@ -155,7 +166,7 @@
       stops.push(startNear(root, () => {
         // The wasm only once the first screens show: fetched beside them, it held back their
         // reading by tens of milliseconds. Without the wasm, the first screens say so.
-        showScreens(name, files, chosen.namespace, root, style)
+        showScreens(name, files, chosen.namespace, root, () => style(firstStyles))
           .catch(() => {})
           .then(run)
           .then((fetched) => fetched || unloaded(root.querySelector('[data-prerendered]')));
@@ -243,6 +254,10 @@
       }
     }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-alliance-widget'] });
   };
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', run);
-  else run();
+  // The page's mounts start once the host page has loaded, or 50 ms after its document is
+  // parsed if that comes first: work done here before then would hold back the host's `load`
+  // event, and a host whose images take long does not hold the widgets back.
+  const parsed = () => Promise.race([loaded, new Promise((done) => setTimeout(done, 50))]).then(run);
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', parsed);
+  else parsed();
 })();

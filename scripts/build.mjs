@@ -104,11 +104,13 @@ function section(language) {
   });
   return {
     // Each flow's page, and what the embed loader runs: the page's module and wasm, its styles
-    // and its first screens.
+    // (those the first screens need, which the loader carries, and the rest, which it fetches
+    // with the wasm) and its first screens.
     survey: {
       page: `${folder}survey/index.html`,
       ...code('survey', `${folder}survey/`),
       styles: [css('widget'), css('flow'), css('survey/survey')],
+      laterStyles: [css('history'), css('survey/review')],
       // The first screens alone, written by step 5, for the embed loader.
       screens: `embed/${folder}survey.html`,
     },
@@ -116,6 +118,7 @@ function section(language) {
       page: `${folder}index.html`,
       ...code('assessment', folder),
       styles: [css('widget'), css('flow'), css('assessment')],
+      laterStyles: [css('history'), css('result')],
       screens: `embed/${folder}assessment.html`,
     },
     results: {

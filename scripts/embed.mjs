@@ -1,6 +1,6 @@
 // Writes dist/alliance-widget.js: embed/loader.js with each flow's files, and the download's
-// module, in each language, from the build's manifest; the flows' stylesheets (the same in
-// every language); embed/early.js, which runs the first screens; and embed/options.js, the
+// module, in each language, from the build's manifest; the stylesheets the flows' first screens
+// need (the same in every language; the loader fetches the rest with the wasm); embed/early.js, which runs the first screens; and embed/options.js, the
 // widgets' options.
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -10,8 +10,8 @@ import { snippets } from './snippets.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const manifest = JSON.parse(await readFile(join(dist, 'build-manifest.json'), 'utf8'));
-const files = async ({ module, wasm, styles, screens }) => ({
-  module, wasm, snippets: snippets(await readFile(join(dist, module), 'utf8')), styles, screens,
+const files = async ({ module, wasm, styles, laterStyles, screens }) => ({
+  module, wasm, snippets: snippets(await readFile(join(dist, module), 'utf8')), styles, laterStyles, screens,
 });
 // English's files are at the manifest's top, each other language's under its code.
 const section = (language) => (language === 'en' ? manifest : manifest[language]);

@@ -105,35 +105,50 @@ test('a hostile page breaks neither the widget nor is changed by it', async () =
   await context.close();
 });
 
-test('the styles come with the script, parsed once for all mounts; a browser without constructable sheets links them', async () => {
+test('the first screens\' styles come with the script and the rest with the wasm, each parsed once for all mounts; a browser without constructable sheets links them', async () => {
   const ids = ['#left', '#right'];
   const styled = async (init) => {
     const context = await web.browser.newContext();
     const page = await context.newPage();
     const sheets = [];
-    page.on('request', (request) => { if (/\/(widget|flow|survey)-[0-9a-f]+\.css$/.test(request.url())) sheets.push(new URL(request.url()).pathname); });
+    // The widget's stylesheets and wasm requested (not the host's own stylesheet).
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (/-[0-9a-f]+(\.css|_bg\.wasm)$/.test(pathname)) sheets.push(pathname.replace(/-[0-9a-f]+(\.css|_bg\.wasm)$/, '$1'));
+    });
     if (init) await page.addInitScript(init);
     await page.goto(`${web.url}examples/hostile.html`);
     for (const id of ids) await page.locator(id).getByRole('button', { name: CONTENT.survey.start }).waitFor();
+    // Once the wasm runs both widgets, the survey's review is styled as on its own page.
+    for (const id of ids) await page.locator(`${id} .aw-widget:not([data-prerendered])`).waitFor();
+    const left = page.locator('#left');
+    await left.getByRole('button', { name: CONTENT.survey.start }).click();
+    await answerQuestions(left);
     const result = await page.evaluate((mounts) => {
       const [left, right] = mounts.map((id) => document.querySelector(id).shadowRoot);
       return {
         links: [left, right].map((shadow) => shadow.querySelectorAll('link[rel=stylesheet]').length),
+        adopted: [left, right].map((shadow) => shadow.adoptedStyleSheets?.length ?? 0),
         shared: Boolean(left.adoptedStyleSheets?.length) && left.adoptedStyleSheets.every((sheet, at) => sheet === right.adoptedStyleSheets[at]),
         // The widget's Start is its tall button, not the browser's own.
         heights: [left, right].map((shadow) => getComputedStyle(shadow.querySelector('.aw-primary')).minHeight),
+        // Each reviewed answer is ruled off (review.css).
+        review: getComputedStyle(left.querySelector('.aw-answer')).borderBottomStyle,
       };
     }, ids);
     await context.close();
-    return { sheets, ...result };
+    return { sheets: sheets.sort(), ...result };
   };
   const adopted = await styled();
-  assert.deepEqual(adopted.sheets, [], 'no request for a stylesheet');
+  assert.deepEqual(adopted.sheets, ['/history.css', '/survey/review.css', '/survey/survey_bg.wasm'], 'only the rest, with the wasm, once for both mounts');
   assert.deepEqual(adopted.links, [0, 0]);
+  assert.deepEqual(adopted.adopted, [5, 5]);
   assert.ok(adopted.shared, 'both shadow roots adopt the same sheets');
+  assert.equal(adopted.review, 'solid');
   const linked = await styled(() => { delete ShadowRoot.prototype.adoptedStyleSheets; });
-  assert.deepEqual(linked.links, [3, 3]);
-  assert.equal(linked.sheets.length, 3, `${linked.sheets}`);
+  assert.deepEqual(linked.links, [5, 5]);
+  assert.deepEqual(linked.sheets, ['/flow.css', '/history.css', '/survey/review.css', '/survey/survey.css', '/survey/survey_bg.wasm', '/widget.css']);
+  assert.equal(linked.review, 'solid');
   assert.deepEqual(adopted.heights, linked.heights);
   assert.ok(adopted.heights.every((height) => parseFloat(height) > 30), `${adopted.heights}`);
 });

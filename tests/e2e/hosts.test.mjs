@@ -77,3 +77,33 @@ test('every page links its icon and logs no error to the console', async () => {
     await context.close();
   }
 });
+
+test('the embeds hold back neither the host page\'s load event nor wait for its slow images', async () => {
+  // A light page: its load event comes first, and only then does the widget fetch anything
+  // more than its script.
+  const { context, page } = await article();
+  const [loaded, screens] = await page.evaluate(() => [
+    performance.getEntriesByType('navigation')[0].loadEventStart,
+    performance.getEntriesByType('resource').find((entry) => entry.name.includes('/embed/survey.html')).startTime,
+  ]);
+  assert.ok(screens >= loaded, `the first screens were requested at ${screens} ms, before the load event at ${loaded} ms`);
+  await context.close();
+
+  // A page whose image is still on its way: the widget starts anyway, and can be answered.
+  const heavy = await web.browser.newContext();
+  const host = await heavy.newPage();
+  let release;
+  const held = new Promise((done) => { release = done; });
+  await host.route('**/examples/heavy.html', (route) => route.fulfill({
+    contentType: 'text/html',
+    body: '<!doctype html><html lang="en"><title>Heavy host</title><script async src="../alliance-widget.js"></script>'
+      + '<img src="hero.png" alt="" width="10" height="10"><div data-alliance-widget="survey"></div></html>',
+  }));
+  await host.route('**/examples/hero.png', async (route) => { await held; await route.fulfill({ status: 404 }); });
+  await host.goto(`${web.url}examples/heavy.html`, { waitUntil: 'commit' });
+  await host.getByRole('button', { name: CONTENT.survey.start }).click();
+  await host.getByRole('radio').first().check();
+  assert.notEqual(await host.evaluate(() => document.readyState), 'complete', 'the image was still loading');
+  release();
+  await heavy.close();
+});
