@@ -82,12 +82,14 @@
     return sheets[file];
   };
   const fetching = {};
-  /** Fetches the text of `files` into STYLES, once each (a file that cannot be fetched styles
-   * nothing); nothing to fetch where they are linked. */
-  const fetchStyles = (files) => Promise.all(constructable ? files.map((file) => (fetching[file] ??= fetch(at(file))
+  /** Fetches the text of `file` into STYLES, once (a file that cannot be fetched styles
+   * nothing). */
+  const fetchStyle = (file) => (fetching[file] ??= fetch(at(file))
     .then((response) => (response.ok ? response.text() : ''))
     .catch(() => '')
-    .then((text) => { STYLES[file] = text; }))) : []);
+    .then((text) => { STYLES[file] = text; }));
+  // Linked files need nothing fetched first.
+  const fetchStyles = (files) => Promise.all(constructable ? files.map(fetchStyle) : []);
 
   /** Adds `file` to the styles of `shadow`, after those it has; resolves once it applies, or
    * failed to load. */

@@ -1,7 +1,7 @@
 // Writes dist/alliance-widget.js: embed/loader.js with each flow's files, and the download's
-// module, in each language, from the build's manifest; the stylesheets the flows' first screens
-// need (the same in every language; the loader fetches the rest with the wasm); embed/early.js, which runs the first screens; and embed/options.js, the
-// widgets' options.
+// module, in each language, from the build's manifest; the stylesheets the flows' first
+// screens need (the same in every language; the loader fetches the rest with the wasm);
+// embed/early.js, which runs the first screens; and embed/options.js, the widgets' options.
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { DIST } from './helpers.mjs';
 import { serve } from './serve.mjs';
 
-const ARTICLE = 'examples/article.html';
+export const ARTICLE = 'examples/article.html';
 // The article's own files, there with the script or without it.
 const OWN = ['/examples/article.html', '/examples/article.css', '/examples/offline.js', '/icon.svg'];
 
@@ -31,13 +31,19 @@ async function load(browser, url, embedded) {
   return { time, fetched, shown };
 }
 
-export async function hostCost(browser, widgetUrl, runs) {
+/** Serves a copy of the example article (at ARTICLE) without the widget's script, its HTML
+ * changed further by `edit`. */
+export async function hostCopy(edit = (html) => html) {
   const folder = await mkdtemp(join(tmpdir(), 'bench-host-'));
   await cp(join(DIST, 'examples'), join(folder, 'examples'), { recursive: true });
   await cp(join(DIST, 'icon.svg'), join(folder, 'icon.svg'));
   const article = await readFile(join(DIST, ARTICLE), 'utf8');
-  await writeFile(join(folder, ARTICLE), article.replace(/<script async src="\.\.\/alliance-widget\.js"><\/script>/, ''));
-  const bare = await serve(folder);
+  await writeFile(join(folder, ARTICLE), edit(article.replace(/<script async src="\.\.\/alliance-widget\.js"><\/script>/, '')));
+  return { folder, ...await serve(folder) };
+}
+
+export async function hostCost(browser, widgetUrl, runs) {
+  const bare = await hostCopy();
   const times = { with: [], without: [] };
   let first;
   for (let run = 0; run < runs; run += 1) {

@@ -4,18 +4,18 @@
 // question, and the article with that question in its own HTML (the host's own share). For
 // each: the bytes of the first load, until the wasm runs the widget (gzip -9 of each file);
 // the median time until the first question is answerable (in our own pages it is prerendered
-// into the HTML), and until the wasm has taken the widget over; the JS heap then, and the long tasks until then;
-// the same again with the CPU slowed down 4x. Ratios are against the plain page. Then the
+// into the HTML), and until the wasm has taken the widget over; the JS heap then, and the long
+// tasks until then; the same again with the CPU slowed down 4x. Ratios are against the plain page. Then the
 // author's results page: its first load, and how long 10,000 generated responses in a JSON
 // Lines file take from choosing the file to their summary on screen (target: 1 s). Last, what
 // the embed script costs the article (bench-host.mjs).
 import { chromium } from 'playwright-core';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { hostCost } from './bench-host.mjs';
+import { ARTICLE, hostCopy, hostCost } from './bench-host.mjs';
 import { CHROMIUM, CONTENT, DIST } from './helpers.mjs';
 import { serve } from './serve.mjs';
 
@@ -126,18 +126,12 @@ const baselineRoot = fileURLToPath(new URL('baseline', import.meta.url));
 const baseline = await serve(baselineRoot);
 // The host's own share: the example article with the plain page's question written into its
 // HTML in place of the survey's mount, and no widget script. No embed can be answerable sooner.
-const hostRoot = await mkdtemp(join(tmpdir(), 'bench-article-'));
 const plainQuestion = (await readFile(join(baselineRoot, 'index.html'), 'utf8')).match(/<form>[\s\S]*<\/form>/)[0];
-await cp(join(DIST, 'examples'), hostRoot, { recursive: true });
-await cp(join(DIST, 'icon.svg'), join(hostRoot, 'icon.svg'));
-await writeFile(join(hostRoot, 'article.html'), (await readFile(join(DIST, 'examples/article.html'), 'utf8'))
-  .replace(/<script async src="[^"]*alliance-widget\.js"><\/script>/, '')
-  .replace('<div data-alliance-widget="survey"></div>', plainQuestion));
-const host = await serve(hostRoot);
+const host = await hostCopy((html) => html.replace('<div data-alliance-widget="survey"></div>', plainQuestion));
 const browser = await chromium.launch({ ...CHROMIUM, headless: true });
 const pages = [
   ['plain HTML page', baseline.url, baselineRoot],
-  ['article, question in HTML', `${host.url}article.html`, hostRoot],
+  ['article, question in HTML', `${host.url}${ARTICLE}`, host.folder],
   ['self-assessment page (/)', widget.url, DIST],
   ['survey page (/survey/)', `${widget.url}survey/`, DIST],
   ['German self-assessment', `${widget.url}de/`, DIST],

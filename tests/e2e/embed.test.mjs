@@ -113,8 +113,8 @@ test('the first screens\' styles come with the script and the rest with the wasm
     const sheets = [];
     // The widget's stylesheets and wasm requested (not the host's own stylesheet).
     page.on('request', (request) => {
-      const { pathname } = new URL(request.url());
-      if (/-[0-9a-f]+(\.css|_bg\.wasm)$/.test(pathname)) sheets.push(pathname.replace(/-[0-9a-f]+(\.css|_bg\.wasm)$/, '$1'));
+      const [, name, kind] = new URL(request.url()).pathname.match(/^(.*)-[0-9a-f]+(\.css|_bg\.wasm)$/) ?? [];
+      if (name) sheets.push(`${name}${kind}`);
     });
     if (init) await page.addInitScript(init);
     await page.goto(`${web.url}examples/hostile.html`);
