@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DIST } from './helpers.mjs';
-import { serve } from './serve.mjs';
+import { serveApart } from './serve.mjs';
 
 export const ARTICLE = 'examples/article.html';
 // The article's own files, there with the script or without it.
@@ -39,7 +39,7 @@ export async function hostCopy(edit = (html) => html) {
   await cp(join(DIST, 'icon.svg'), join(folder, 'icon.svg'));
   const article = await readFile(join(DIST, ARTICLE), 'utf8');
   await writeFile(join(folder, ARTICLE), edit(article.replace(/<script async src="\.\.\/alliance-widget\.js"><\/script>/, '')));
-  return { folder, ...await serve(folder) };
+  return { folder, ...await serveApart(folder) };
 }
 
 export async function hostCost(browser, widgetUrl, runs) {

@@ -1,5 +1,6 @@
 // Serves a built folder on 127.0.0.1: `node serve.mjs DIR [PORT]` prints the address.
 // Also imported by the tests and the benchmark, which serve dist/ on a free port.
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -50,6 +51,18 @@ export function serve(dir, port = 0) {
   return new Promise((done) => {
     server.listen(port, '127.0.0.1', () => {
       done({ url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() });
+    });
+  });
+}
+
+/** Serves `dir` as `serve` does, from a process of its own: the benchmark's, busy driving the
+ * browser, would answer a page's later requests late (by tens of milliseconds, measured). */
+export function serveApart(dir) {
+  const server = spawn(process.execPath, [fileURLToPath(import.meta.url), dir, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((done, failed) => {
+    server.once('error', failed);
+    server.stdout.once('data', (line) => {
+      done({ url: String(line).match(/ at (\S+)/)[1], close: () => server.kill() });
     });
   });
 }
