@@ -90,6 +90,12 @@ class Engine {
   async see(text) {
     await this.find('text', text);
   }
+
+  /** Ends this browser and starts a new one. */
+  async restart() {
+    await this.close();
+    await this.start();
+  }
 }
 
 class Firefox extends Engine {
@@ -127,16 +133,27 @@ class WebKit extends Engine {
     await this.until(async () => (this.driver = await connect()) !== undefined, 'WebKitWebDriver');
   }
 
-  goto(url) { return this.driver.get(url); }
-  reload() { return this.driver.navigate().refresh(); }
-  run(fn, ...args) { return this.driver.executeScript(`return (${fn}).apply(null, arguments)`, ...args); }
+  /** `call`'s result, or a TimeoutError after half a minute: a web process that hangs leaves
+   * WebKitWebDriver's commands unanswered for good, whatever timeouts it was given. */
+  bounded(call, what) {
+    let timer;
+    const late = new Promise((_, failed) => {
+      timer = setTimeout(() => failed(Object.assign(new Error(`${this.name}: no answer to ${what} in 30 s`), { name: 'TimeoutError' })), 30_000);
+    });
+    return Promise.race([call(), late]).finally(() => clearTimeout(timer));
+  }
+
+  goto(url) { return this.bounded(() => this.driver.get(url), `loading ${url}`); }
+  reload() { return this.bounded(() => this.driver.navigate().refresh(), 'a reload'); }
+  run(fn, ...args) { return this.bounded(() => this.driver.executeScript(`return (${fn}).apply(null, arguments)`, ...args), 'a script'); }
   element(fn, ...args) { return this.run(fn, ...args); }
   press(element) { return element.click(); }
   type(element, text) { return element.sendKeys(text); }
   offline() { throw new Error('WebKitWebDriver cannot switch the network off'); }
   async close() {
-    await this.driver?.quit();
-    process.kill(-this.server.pid);
+    // A browser that hangs does not answer `quit`: its processes are ended regardless.
+    await Promise.race([this.driver?.quit().catch(() => {}), new Promise((done) => setTimeout(done, 5_000))]);
+    process.kill(-this.server.pid, 'SIGKILL');
   }
 }
 

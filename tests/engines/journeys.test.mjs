@@ -51,10 +51,23 @@ async function answer(engine) {
 
 /** A page of the site, with this engine's storage for the site emptied. */
 async function fresh(engine, path) {
-  await engine.goto(`${site.url}${path}`);
-  await engine.run(() => localStorage.clear());
-  await engine.reload();
-  await engine.settled();
+  const open = async () => {
+    await engine.goto(`${site.url}${path}`);
+    await engine.run(() => localStorage.clear());
+    await engine.reload();
+    await engine.settled();
+  };
+  try {
+    await open();
+  } catch (error) {
+    // The driver's own timeout: the browser stopped answering (seen once in WebKitGTK on a new
+    // machine, its web process spinning through a reload for good), before the journey began.
+    // It is started again, once, and says so; a widget that never takes over still fails.
+    if (!/TimeoutError$/.test(error.name)) throw error;
+    console.warn(`${engine.name}: ${error.message.split('\n')[0]}; starting the browser again`);
+    await engine.restart();
+    await open();
+  }
 }
 
 for (const [name, Kind] of chosen()) {
