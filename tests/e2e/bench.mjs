@@ -100,7 +100,9 @@ async function load(browser, url, throttle, widget) {
   await page.exposeBinding('__measured', () => measured());
   await page.addInitScript(markAnswerable, widget);
   await page.goto(url, { waitUntil: 'commit' });
-  await done;
+  let timer;
+  const late = new Promise((_, failed) => { timer = setTimeout(() => failed(new Error(`${url}: not answerable within 60 s`)), 60_000); });
+  await Promise.race([done, late]).finally(() => clearTimeout(timer));
   const [time, inDom, live, tasks] = await page.evaluate(() => [window.__answerable, window.__inDom, window.__live ?? window.__answerable, window.__longTasks]);
   const { metrics } = await cdp.send('Performance.getMetrics');
   await context.close();

@@ -60,7 +60,7 @@ async function fresh(engine, path) {
   try {
     await open();
   } catch (error) {
-    // The driver's own timeout: the browser stopped answering (seen once in WebKitGTK on a new
+    // A command's time limit: the browser stopped answering (seen once in WebKitGTK on a new
     // machine, its web process spinning through a reload for good), before the journey began.
     // It is started again, once, and says so; a widget that never takes over still fails.
     if (!/TimeoutError$/.test(error.name)) throw error;
