@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { ARTICLE, hostCopy, hostCost } from './bench-host.mjs';
-import { CHROMIUM, CONTENT, DIST } from './helpers.mjs';
+import { CHROMIUM, CONTENT, DIST, within } from './helpers.mjs';
 import { serveApart } from './serve.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
@@ -42,9 +42,10 @@ const LONG_TASK = 50;
 function markAnswerable(widget) {
   const roots = [document];
   let marked = false;
+  let reported = false;
   const report = () => {
-    if (window.__answerable && (window.__live || !widget) && !window.__reported) {
-      window.__reported = true;
+    if (window.__answerable && (window.__live || !widget) && !reported) {
+      reported = true;
       window.__measured();
     }
   };
@@ -100,9 +101,7 @@ async function load(browser, url, throttle, widget) {
   await page.exposeBinding('__measured', () => measured());
   await page.addInitScript(markAnswerable, widget);
   await page.goto(url, { waitUntil: 'commit' });
-  let timer;
-  const late = new Promise((_, failed) => { timer = setTimeout(() => failed(new Error(`${url}: not answerable within 60 s`)), 60_000); });
-  await Promise.race([done, late]).finally(() => clearTimeout(timer));
+  await within(60_000, `${url}: no first question answerable`, done);
   const [time, inDom, live, tasks] = await page.evaluate(() => [window.__answerable, window.__inDom, window.__live ?? window.__answerable, window.__longTasks]);
   const { metrics } = await cdp.send('Performance.getMetrics');
   await context.close();

@@ -7,6 +7,15 @@ import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
 
 export const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
+
+/** `promise`, or a TimeoutError saying `what` did not happen once `ms` have passed. */
+export function within(ms, what, promise) {
+  let timer;
+  const late = new Promise((_, failed) => {
+    timer = setTimeout(() => failed(Object.assign(new Error(`${what} within ${ms / 1000} s`), { name: 'TimeoutError' })), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
 export const PREFIX = 'alliance-widget:';
 
 // Flags that keep Chromium off the network it cannot reach here.

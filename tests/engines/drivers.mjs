@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import puppeteer from 'puppeteer-core';
 import { Builder } from 'selenium-webdriver';
+import { within } from '../e2e/helpers.mjs';
 
 const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 
@@ -133,19 +134,11 @@ class WebKit extends Engine {
     await this.until(async () => (this.driver = await connect()) !== undefined, 'WebKitWebDriver');
   }
 
-  /** `call`'s result, or a TimeoutError after half a minute: a web process that hangs leaves
-   * WebKitWebDriver's commands unanswered for good, whatever timeouts it was given. */
-  bounded(call, what) {
-    let timer;
-    const late = new Promise((_, failed) => {
-      timer = setTimeout(() => failed(Object.assign(new Error(`${this.name}: no answer to ${what} in 30 s`), { name: 'TimeoutError' })), 30_000);
-    });
-    return Promise.race([call(), late]).finally(() => clearTimeout(timer));
-  }
-
-  goto(url) { return this.bounded(() => this.driver.get(url), `loading ${url}`); }
-  reload() { return this.bounded(() => this.driver.navigate().refresh(), 'a reload'); }
-  run(fn, ...args) { return this.bounded(() => this.driver.executeScript(`return (${fn}).apply(null, arguments)`, ...args), 'a script'); }
+  // Each command within half a minute: a web process that hangs leaves WebKitWebDriver's
+  // commands unanswered for good, whatever timeouts it was given.
+  goto(url) { return within(30_000, `${this.name}: no answer to loading ${url}`, this.driver.get(url)); }
+  reload() { return within(30_000, `${this.name}: no answer to a reload`, this.driver.navigate().refresh()); }
+  run(fn, ...args) { return within(30_000, `${this.name}: no answer to a script`, this.driver.executeScript(`return (${fn}).apply(null, arguments)`, ...args)); }
   element(fn, ...args) { return this.run(fn, ...args); }
   press(element) { return element.click(); }
   type(element, text) { return element.sendKeys(text); }
