@@ -117,7 +117,7 @@
   function start(mount, flow, get) {
     if (mounted.has(mount)) return mounted.get(mount);
     const foreign = mount.shadowRoot && !shadows.has(mount.shadowRoot);
-    const chosen = foreign ? 'the element has a shadow root of its own.' : options(flow, get, Object.keys(FLOWS.en), Object.keys(FLOWS));
+    const chosen = foreign ? 'the element has a shadow root of its own.' : options(flow, get, [...Object.keys(FLOWS.en), 'both'], Object.keys(FLOWS));
     if (typeof chosen === 'string') {
       mount.textContent = `Alliance widget not shown: ${chosen}`;
       return chosen;
@@ -197,7 +197,7 @@
   /** Starts a mount the page marked with `data-alliance-widget`. */
   function prepare(mount) {
     const flow = mount.getAttribute('data-alliance-widget');
-    // Taken over here: the wasm's own page scan must not start it a second time.
+    // Marked as taken: a later scan (the observer below) passes it by, and the page can tell it.
     mount.removeAttribute('data-alliance-widget');
     mount.setAttribute('data-alliance-widget-embedded', flow);
     const started = start(mount, flow, (name) => mount.getAttribute(`data-${name}`));

@@ -1,9 +1,13 @@
-// A widget's options and the rules they follow. scripts/embed.mjs puts this file into the
-// embed loader (without its `export`s), which reads the options from a mount's attributes or
-// from the host's `AllianceWidget.mount`; the build imports `validEndpoint` to hold the
-// standalone pages' ENDPOINT to the same rule.
+// A widget's options and the rules they follow, embedded or on a page of its own.
+// scripts/embed.mjs puts this file into the embed loader (without its `export`s), which reads
+// the options from a mount's attributes or from the host's `AllianceWidget.mount`; the build
+// reads the standalone pages' mounts with it (scripts/page-options.mjs), and holds their
+// ENDPOINT to `validEndpoint`.
 
 const THEMES = ['auto', 'light', 'dark'];
+
+/** `values` quoted, as a sentence lists them: "a", "b" or "c". */
+const oneOf = (values) => values.map((value) => `"${value}"`).join(', ').replace(/, ([^,]+)$/, ' or $1');
 
 /** The language a mount speaks, of those in `spoken` (codes): the one `given` (`data-lang`,
  * its region ignored), else the first spoken of the page's and then the browser's, else the
@@ -15,17 +19,17 @@ export function language(given, spoken) {
 }
 
 /** The options `get(name)` gives (by attribute name, without `data-`) to a widget of `flow`
- * (of `flows`, or "both") speaking one of `spoken`, or a sentence for the page's author on
- * what is wrong. */
+ * (one of `flows`) speaking one of `spoken`, or a sentence for the page's author on what is
+ * wrong. */
 export function options(flow, get, flows, spoken) {
   const theme = get('theme') ?? 'auto';
   const namespace = get('namespace') ?? 'default';
   const accent = get('accent');
   const compact = get('compact');
   const lang = language(get('lang'), spoken);
-  if (!flows.includes(flow) && flow !== 'both') return `data-alliance-widget must be "survey", "assessment" or "both", not "${flow}".`;
-  if (!lang) return `data-lang must be ${spoken.map((code) => `"${code}"`).join(' or ')}, not "${get('lang')}".`;
-  if (!THEMES.includes(theme)) return `data-theme must be "auto", "light" or "dark", not "${theme}".`;
+  if (!flows.includes(flow)) return `data-alliance-widget must be ${oneOf(flows)}, not "${flow}".`;
+  if (!lang) return `data-lang must be ${oneOf(spoken)}, not "${get('lang')}".`;
+  if (!THEMES.includes(theme)) return `data-theme must be ${oneOf(THEMES)}, not "${theme}".`;
   if (!/^[a-z0-9-]{1,40}$/.test(namespace)) return `data-namespace must be 1 to 40 lower-case letters, digits or dashes, not "${namespace}".`;
   if (accent !== null && !CSS.supports('color', accent)) return `data-accent must be a CSS colour, not "${accent}".`;
   if (compact !== null && !['', 'true', 'false'].includes(compact)) return `data-compact takes no value, or "true" or "false", not "${compact}".`;

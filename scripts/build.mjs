@@ -11,8 +11,9 @@
 // 4. the manifest: English's files at its top, each other language's under its code (`de`);
 // 5. each page's first screens written into its HTML (prerender, natively, once per language,
 //    with the minified embed/early.js), and each flow's alone into embed/ (embed/de/) for the
-//    loader, its self-assessment mounts told where the download is, and every mount where
-//    answers go when ENDPOINT names the author's endpoint (`make build ENDPOINT=…`);
+//    loader; each page's widgets started with the options of their mounts' attributes, read
+//    before anything is built (scripts/page-options.mjs: the embeds' rules), where answers go
+//    being ENDPOINT's address when a mount names none (`make build ENDPOINT=…`);
 // 6. the embed loader alliance-widget.js (scripts/embed.mjs);
 // 7. the service worker that keeps it all offline (scripts/service-worker.mjs).
 import { execFileSync } from 'node:child_process';
@@ -20,6 +21,7 @@ import { createHash } from 'node:crypto';
 import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { validEndpoint } from '../embed/options.js';
+import { pageOptions } from './page-options.mjs';
 
 const dist = 'dist';
 // Where the standalone pages send answers: an https: address (http: on this computer for
@@ -32,6 +34,13 @@ if (endpoint && !validEndpoint(endpoint)) {
 const run = (command, ...args) => execFileSync(command, args, { stdio: 'inherit' });
 // Each language with the folder of its pages and the crate's feature that builds it.
 const LANGUAGES = { en: { folder: '', features: [] }, de: { folder: 'de/', features: ['--features', 'lang-de'] } };
+// Each flow's page in each language, by its path in the sources and in dist/, with the options
+// of its widgets: a wrong attribute stops the build here, with the sentence an embed shows.
+const PAGES = Object.entries(LANGUAGES).flatMap(([lang, { folder }]) => [
+  { name: `${folder}index.html`, flow: 'assessment', lang },
+  { name: `${folder}survey/index.html`, flow: 'survey', lang },
+]);
+const mounts = await pageOptions(await Promise.all(PAGES.map(async (page) => ({ ...page, html: await readFile(page.name, 'utf8') }))), endpoint);
 
 // wasm-opt's features: those rustc's wasm32 target uses. The pages pass trunk the same
 // `--low-memory-unused`: rustc puts the stack first in memory, so the lowest kilobyte is only
@@ -143,11 +152,13 @@ const manifest = {
 };
 await writeFile(join(dist, 'build-manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 
-// 5. The first screens.
+// 5. The first screens, and what starts each page's widgets.
 run('terser', 'embed/early.js', '--compress', '--mangle', '--output', 'target/early.js');
-for (const [language, { assessment, survey }] of Object.entries(sections)) {
+await writeFile('target/page-options.json', JSON.stringify(Object.fromEntries(PAGES.map(({ name }, at) => [name, mounts[at]]))));
+for (const language of Object.keys(LANGUAGES)) {
   const features = ['--features', ['ssr', ...LANGUAGES[language].features.slice(1)].join(',')];
-  run('cargo', 'run', '--quiet', ...features, '--bin', 'prerender', '--', 'target/early.js', dist, assessment.page, survey.page);
+  const pages = PAGES.filter((page) => page.lang === language).map((page) => page.name);
+  run('cargo', 'run', '--quiet', ...features, '--bin', 'prerender', '--', 'target/early.js', dist, 'target/page-options.json', ...pages);
 }
 
 // 6 and 7. The embed loader and the service worker.

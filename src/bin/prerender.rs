@@ -1,32 +1,35 @@
-//! Build step: `prerender <early.js> <site folder> <page.html>...` makes each built page
-//! answerable before any other file arrives. It writes the first screens of every widget mount
-//! into the page with the script that runs them (see `alliance_widget::prerender`), and the
-//! page's stylesheets in place of their links, which would hold the first paint back for a
-//! request each. The download's module and the endpoint it names come from the site's
-//! `build-manifest.json`; so do the names of the files it writes with each flow's first
+//! Build step: `prerender <early.js> <site folder> <options.json> <page.html>...` makes each
+//! built page answerable before any other file arrives. It writes the first screens of every
+//! widget mount into the page with the script that runs them and starts the widget with the
+//! mount's options, as the build read them into `options.json` (by page; see
+//! `alliance_widget::prerender`), and the page's stylesheets in place of their links, which
+//! would hold the first paint back for a request each. The download's module comes from the
+//! site's `build-manifest.json`; so do the names of the files it writes with each flow's first
 //! screens alone, which the embed loader puts in its shadow roots. It is built once per
 //! language and renders its own (the manifest's English files are at its top, another
 //! language's under its code).
 
-use alliance_widget::prerender::{attribute, into_page, screens};
+use alliance_widget::prerender::{attribute, into_page, screens, MountOptions};
+use std::collections::HashMap;
 use std::path::Path;
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let usage = "usage: prerender <early.js> <site folder> <page.html>...";
+    let usage = "usage: prerender <early.js> <site folder> <options.json> <page.html>...";
     let script = std::fs::read_to_string(args.next().expect(usage)).expect("the minified embed/early.js");
     let site = args.next().expect(usage);
-    let (export_module, endpoint, fragments) = from_manifest(Path::new(&site));
+    let options = args.next().expect(usage);
+    let options = std::fs::read_to_string(&options).unwrap_or_else(|error| panic!("{options}: {error}"));
+    let options: HashMap<String, Vec<MountOptions>> =
+        serde_json::from_str(&options).expect("each page's mounts' options");
+    let (export_module, fragments) = from_manifest(Path::new(&site));
     let runtime = tokio::runtime::Builder::new_current_thread().build().expect("a runtime for yew's server renderer");
     for page in args {
         let path = Path::new(&site).join(&page);
         let html = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
-        let html = runtime.block_on(into_page(
-            &inline_styles(&html, Path::new(&site)),
-            &script,
-            &export_module,
-            endpoint.as_deref(),
-        ));
+        let mounts = options.get(&page).unwrap_or_else(|| panic!("no options for {page}"));
+        let html =
+            runtime.block_on(into_page(&inline_styles(&html, Path::new(&site)), &script, &export_module, mounts));
         std::fs::write(&path, html).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
         println!("prerendered the first screens into {}", path.display());
     }
@@ -39,17 +42,15 @@ fn main() {
     }
 }
 
-/// From the build's manifest: the download's module as this language's pages address it,
-/// where answers go, if anywhere, and each flow's file for its first screens alone.
-fn from_manifest(site: &Path) -> (String, Option<String>, Vec<(String, String)>) {
+/// From the build's manifest: the download's module as this language's pages address it, and
+/// each flow's file for its first screens alone.
+fn from_manifest(site: &Path) -> (String, Vec<(String, String)>) {
     let path = site.join("build-manifest.json");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
     let manifest: serde_json::Value = serde_json::from_str(&text).expect("the manifest is JSON");
     let language = alliance_widget::content::LANGUAGE;
     let section = if language == "en" { &manifest } else { &manifest[language] };
     let module = section["export"]["module"].as_str().expect("the manifest names the export's module");
-    // The build has held it to the embeds' rule (embed/options.js).
-    let endpoint = manifest["endpoint"].as_str().map(str::to_string);
     let fragments = ["survey", "assessment"]
         .into_iter()
         .map(|flow| {
@@ -57,7 +58,7 @@ fn from_manifest(site: &Path) -> (String, Option<String>, Vec<(String, String)>)
             (flow.to_string(), file.to_string())
         })
         .collect();
-    (format!("/{module}"), endpoint, fragments)
+    (format!("/{module}"), fragments)
 }
 
 /// `page` with each `<link rel=stylesheet href=/…>` replaced by the file's text in a `<style>`.

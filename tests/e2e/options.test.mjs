@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { options, validEndpoint } from '../../embed/options.js';
 
-const FLOWS = ['survey', 'assessment'];
+const FLOWS = ['survey', 'assessment', 'both'];
 const SPOKEN = ['en', 'de'];
 // The page's language, the browser's, and which colours CSS knows.
 const page = { lang: '', languages: [] };
