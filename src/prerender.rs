@@ -75,8 +75,8 @@ pub struct MountOptions {
 /// `page` with the first screens of each of its widget mounts, started with `mounts` (their
 /// options, in the page's order): each mount gets a widget root, as an embed's shadow root
 /// does, styled by the options, holding the screens and `script` (`embed/early.js`, minified),
-/// which runs them until the wasm arrives. Self-assessments are told where the download's
-/// module is.
+/// which runs them until the wasm arrives, and starts the widget with the same arguments as
+/// the loader (the download's module among them, of use to self-assessments only).
 pub async fn into_page(page: &str, script: &str, export_module: &str, mounts: &[MountOptions]) -> String {
     let mut out = String::with_capacity(page.len() * 4);
     let mut rest = page;
