@@ -40,6 +40,8 @@ const PAGES = Object.entries(LANGUAGES).flatMap(([lang, { folder }]) => [
   { name: `${folder}index.html`, flow: 'assessment', lang },
   { name: `${folder}survey/index.html`, flow: 'survey', lang },
 ]);
+/** The path of `flow`'s page in `lang`. */
+const pageOf = (flow, lang) => PAGES.find((page) => page.flow === flow && page.lang === lang).name;
 const mounts = await pageOptions(await Promise.all(PAGES.map(async (page) => ({ ...page, html: await readFile(page.name, 'utf8') }))), endpoint);
 
 // wasm-opt's features: those rustc's wasm32 target uses. The pages pass trunk the same
@@ -116,7 +118,7 @@ function section(language) {
     // (those the first screens need, which the loader carries, and the rest, which it fetches
     // with the wasm) and its first screens.
     survey: {
-      page: `${folder}survey/index.html`,
+      page: pageOf('survey', language),
       ...code('survey', `${folder}survey/`),
       styles: [css('widget'), css('flow'), css('survey/survey')],
       laterStyles: [css('history'), css('survey/review')],
@@ -124,7 +126,7 @@ function section(language) {
       screens: `embed/${folder}survey.html`,
     },
     assessment: {
-      page: `${folder}index.html`,
+      page: pageOf('assessment', language),
       ...code('assessment', folder),
       styles: [css('widget'), css('flow'), css('assessment')],
       laterStyles: [css('history'), css('result')],

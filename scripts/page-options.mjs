@@ -7,13 +7,7 @@
 // takes for one.
 import { readFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
-
-// Debian's Chromium, as root (hence no sandbox), and kept off the network: it reads only
-// what it is handed.
-const CHROMIUM = {
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-};
+import { CHROMIUM } from './chromium.mjs';
 
 /** For each of `pages` ({ name, html, flow, lang }), the options of its mounts in the page's
  * order ({ flow, theme, namespace, lang, accent, compact, surveyLink, endpoint }); where a

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM } from '../../scripts/chromium.mjs';
 import { serve } from './serve.mjs';
 
 export const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
@@ -18,14 +19,7 @@ export function within(ms, what, promise) {
 }
 export const PREFIX = 'alliance-widget:';
 
-// Flags that keep Chromium off the network it cannot reach here.
-export const CHROMIUM = {
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  ],
-};
+export { CHROMIUM };
 
 /** Serves dist/ and starts Chromium; `close` ends both. */
 export async function site() {
