@@ -74,6 +74,14 @@ pub fn random_id() -> String {
     bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
+/// Runs `task` in a task of its own, once the current one and what it queued (a render, its
+/// effects) are done.
+pub fn soon(task: impl FnOnce() + 'static) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback(Closure::once_into_js(task).unchecked_ref());
+    }
+}
+
 /// A number in 0..1, to spread retries.
 pub fn jitter() -> f64 {
     js_sys::Math::random()
@@ -129,6 +137,9 @@ export function download(module, namespace, assessments, csv, failed) {
     .then(async (code) => { await code.default(); code.download(namespace, assessments, csv); })
     .catch((error) => { console.error(error); failed(); });
 }
+export function stored(prefix) {
+  dispatchEvent(new CustomEvent('alliance-widget-stored', { detail: prefix }));
+}
 export function finished(target, flow, id) {
   target.dispatchEvent(new CustomEvent('alliance-widget-finish', { bubbles: true, composed: true, detail: { flow, id: id ?? null } }));
 }
@@ -145,6 +156,9 @@ extern "C" {
     /// `alliance-widget-finish` from the widget's element, which reaches the mount (and the
     /// document) out of the shadow root, with the delivery's `id` if the round is sent.
     pub fn finished(target: &web_sys::Node, flow: &str, id: Option<&str>);
+    /// Tells the page's other widgets that this one wrote the keys starting with `prefix`
+    /// (the `STORED` event on the window): the `storage` event reaches only other tabs.
+    pub fn stored(prefix: &str);
     /// Fetches the export's wasm from `module` (once) and offers the reader's data as a file;
     /// calls `failed` when that wasm cannot be fetched (offline before it was ever kept).
     pub fn download(module: &str, namespace: &str, assessments: &str, csv: bool, failed: &wasm_bindgen::JsValue);
@@ -157,6 +171,19 @@ extern "C" {
     /// Reads each of `files` (an array of `File`) as text, then calls `done` with an array of
     /// their texts, `null` where the browser could not read one.
     pub fn read_texts(files: &js_sys::Array, done: &wasm_bindgen::JsValue);
+}
+
+/// The window's event that [`stored`] sends.
+pub const STORED: &str = "alliance-widget-stored";
+
+/// Whether `event`, another tab's `storage` event or another widget's [`STORED`], may have
+/// changed the keys starting with `prefix` (a storage cleared, or everything deleted, too).
+pub fn concerns(event: &web_sys::Event, prefix: &str) -> bool {
+    if let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() {
+        return event.key().is_none_or(|key| key.starts_with(prefix));
+    }
+    let written = event.dyn_ref::<web_sys::CustomEvent>().and_then(|event| event.detail().as_string());
+    written.is_some_and(|written| prefix.starts_with(&written))
 }
 
 /// Passes every `name` event the window receives to `handler` while the component is shown:

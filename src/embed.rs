@@ -13,8 +13,6 @@ use crate::storage::{local::LocalStore, KeyValue, Vault};
 use crate::survey::screens::{SurveyProps, SurveyWidget};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::BaseComponent;
 
@@ -81,8 +79,7 @@ pub fn mount_assessment(root: Element, namespace: &str, options: AssessmentOptio
 /// there. A widget unmounted before its task never renders; a rendered one is kept for
 /// [`unmount`].
 fn render_later<C: BaseComponent>(root: Element, props: impl FnOnce(Early) -> C::Properties + 'static) {
-    let Some(window) = web_sys::window() else { return };
-    let task = Closure::once_into_js(move || {
+    browser::soon(move || {
         if !crate::crash::watched(&root) {
             return;
         }
@@ -94,7 +91,6 @@ fn render_later<C: BaseComponent>(root: Element, props: impl FnOnce(Early) -> C:
         let app = yew::Renderer::<C>::with_root_and_props(root.clone(), props(early)).render();
         STOPS.with(|stops| stops.borrow_mut().push((root, Box::new(move || app.destroy()))));
     });
-    let _ = window.set_timeout_with_callback(task.unchecked_ref());
 }
 
 /// Stops the widget started in `root` (the host's `unmount()`): its app is destroyed, and with

@@ -1,16 +1,14 @@
 //! The one hook that wires a flow to the browser: its state restored from storage (and from
-//! the prerendered screens), every change stored, other tabs' writes taken up, finished
+//! the prerendered screens), every change stored, other tabs' and widgets' writes taken up, finished
 //! entries sent to the author (`outbox`), focus moved with each step, the host page told of a
 //! finished round, and "delete my data".
 
 use super::outbox::use_outbox;
-use super::{Action, Finished, Flow, Handle, State};
+use super::{store, Action, Finished, Flow, Handle, State};
 use crate::browser::{self, focus_first, use_window_event};
 use crate::clock::now;
 use crate::early::Early;
-use crate::storage::Vault;
-use wasm_bindgen::JsCast;
-use web_sys::StorageEvent;
+use crate::storage::{Notice, Vault, KEY_PREFIX};
 use yew::prelude::*;
 
 /// What a flow's component gets from [`use_flow`].
@@ -50,46 +48,67 @@ pub fn use_flow<F: Flow>(vault: &Vault, early: &Early, other_view: bool) -> Wire
     let delete_all = {
         let (vault, state) = (vault.clone(), state.clone());
         Callback::from(move |_| match vault.delete_all() {
-            Ok(()) => state.dispatch(Action::DeletedAll),
+            Ok(()) => {
+                state.dispatch(Action::DeletedAll);
+                browser::stored(KEY_PREFIX);
+            }
             Err(failure) => state.dispatch(Action::StorageFailed(failure.into())),
         })
     };
     Wired { state, root, delete_all }
 }
 
-/// Writes the flow's records whenever they change (removing the key of one that is `None`),
-/// unless they were just read from storage, and reports a refused write; a round just finished
-/// is then announced to the host page from `root`, with its delivery's id when it is sent, so
-/// the host can match it with what its endpoint receives. Takes up what another
-/// tab writes to them (or a storage cleared), so that a flow open in two tabs stays in step
-/// rather than one tab overwriting the other's answers with an older copy.
+/// Writes the flow's records whenever they change (`store::write`, which replays the change
+/// onto what another tab or widget stored meanwhile), unless they were just read from storage,
+/// and reports a refused write; a round just finished is then announced to the host page from
+/// `root`, with its delivery's id when it is sent, so the host can match it with what its
+/// endpoint receives. Takes up what other tabs (the `storage` event) and other widgets of the
+/// page (`browser::STORED`) write to them, so that every copy of the flow shows the same.
 #[hook]
 fn use_stored<F: Flow>(vault: &Vault, state: &Handle<F>, root: &NodeRef) {
-    let (progress, history) = F::RECORDS;
-    let keys = (vault.key(progress), vault.key(history));
-    let other_tab_wrote = {
-        let (vault, state) = (vault.clone(), state.clone());
+    // What storage held when this widget last read or wrote it.
+    let known = {
+        let vault = vault.clone();
+        use_mut_ref(move || store::read::<F>(&vault, now()).0)
+    };
+    let prefix = vault.key("");
+    let other_wrote = {
+        let (vault, state, known, prefix) = (vault.clone(), state.clone(), known.clone(), prefix.clone());
         Callback::from(move |event: web_sys::Event| {
-            let key = event.dyn_into::<StorageEvent>().ok().and_then(|event| event.key());
-            if key.is_none_or(|key| key == keys.0 || key == keys.1) {
-                state.dispatch(Action::Synced(Box::new(State::load(&vault, now()))));
+            if !browser::concerns(&event, &prefix) {
+                return;
+            }
+            let (records, notice) = store::read::<F>(&vault, now());
+            // Storage that cannot be read tells nothing of what was written.
+            if notice == Some(Notice::Unavailable) {
+                return;
+            }
+            if records != *known.borrow() || notice.is_some() {
+                state.dispatch(Action::Synced(Box::new(State::stored(records, notice))));
             }
         })
     };
-    use_window_event("storage", other_tab_wrote);
+    use_window_event("storage", other_wrote.clone());
+    use_window_event(browser::STORED, other_wrote);
     let (vault, dispatcher, root, common) = (vault.clone(), state.dispatcher(), root.clone(), &state.common);
     let already_stored = common.already_stored;
     let finished =
         common.just_finished.then(|| common.history.last().and_then(Finished::delivery).map(|d| d.id.clone()));
     use_effect_with(state.records(), move |records| {
         if already_stored {
+            *known.borrow_mut() = records.clone();
             return;
         }
-        let saved = vault
-            .save(progress, records.0.as_ref(), now())
-            .and_then(|()| vault.save(history, records.1.as_ref(), now()));
-        if let Err(failure) = saved {
-            dispatcher.dispatch(Action::StorageFailed(failure.into()));
+        let written = store::write::<F>(&vault, &known.borrow(), records.clone(), now());
+        match written {
+            Ok(written) => {
+                *known.borrow_mut() = written.clone();
+                browser::stored(&prefix);
+                if written != *records {
+                    dispatcher.dispatch(Action::Synced(Box::new(State::stored(written, None))));
+                }
+            }
+            Err(failure) => dispatcher.dispatch(Action::StorageFailed(failure.into())),
         }
         if let (Some(id), Some(root)) = (finished, root.get()) {
             browser::finished(&root, F::NAME, id.as_deref());

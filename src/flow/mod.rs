@@ -8,6 +8,7 @@
 pub mod hook;
 mod outbox;
 pub mod screens;
+pub mod store;
 
 use crate::delivery::{self, Delivery};
 use crate::early::{replay, Early};
@@ -16,6 +17,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::fmt::Debug;
 use std::rc::Rc;
+use store::Records;
 use yew::{Reducible, UseReducerHandle};
 
 /// What every flow keeps beside its own answers: where the visitor is, what they finished
@@ -88,8 +90,8 @@ pub trait Flow: Clone + Debug + PartialEq + 'static {
     /// Where the visitor is, the introduction by default; focus follows its changes.
     type Step: Copy + Debug + Default + PartialEq + 'static;
     type Action;
-    type Progress: Serialize + DeserializeOwned + PartialEq + 'static;
-    type History: Serialize + DeserializeOwned + Default + PartialEq + 'static;
+    type Progress: Serialize + DeserializeOwned + Clone + Debug + PartialEq + 'static;
+    type History: Serialize + DeserializeOwned + Clone + Debug + Default + PartialEq + 'static;
     type Entry: Finished + Clone + Debug + PartialEq;
 
     /// A new visitor's flow, on the build's content.
@@ -151,7 +153,7 @@ pub enum Action<F: Flow> {
     DeletedAll,
     /// Storage refused a read or write.
     StorageFailed(Notice),
-    /// Another tab stored the flow: this is what storage now holds.
+    /// Another tab or widget stored the flow: this is what storage now holds.
     Synced(Box<State<F>>),
     /// The delivery with this id is being sent from this tab.
     Sending(String),
@@ -169,9 +171,14 @@ impl<F: Flow> State<F> {
     /// The state the visitor left, read from storage. Unreadable records have been set aside
     /// by the vault; the first problem met becomes the notice.
     pub fn load(vault: &Vault, now: u64) -> Self {
-        let (progress, history, notice) = vault.load_flow::<F::Progress, F::History>(F::RECORDS, now);
+        let (records, notice) = store::read::<F>(vault, now);
+        Self::stored(records, notice)
+    }
+
+    /// The state that stored `records` stand for, with `notice` to tell the visitor.
+    pub fn stored((progress, history): Records<F>, notice: Option<Notice>) -> Self {
         let mut state = Self::new();
-        state.common.history = F::entries(history);
+        state.common.history = history.map(F::entries).unwrap_or_default();
         if let Some(progress) = progress {
             state.flow.restore(&mut state.common, progress);
         }
@@ -199,7 +206,7 @@ impl<F: Flow> State<F> {
     }
 
     /// What to store; `None` where there is nothing to keep.
-    pub fn records(&self) -> (Option<F::Progress>, Option<F::History>) {
+    pub fn records(&self) -> Records<F> {
         let progress = self.common.started.map(|started| self.flow.progress(&self.common, started));
         let history = &self.common.history;
         (progress, (!history.is_empty()).then(|| F::history_record(history.clone())))

@@ -2,10 +2,10 @@
 //! refused: at once, when the browser comes back online, and when the next wait ends. One
 //! sender at a time per flow and namespace (`browser::with_lock`), and it reads what storage
 //! holds before each try, so an entry another tab has sent, or the visitor deleted, is not
-//! sent again. The decisions are `delivery`'s; this is the browser's half.
+//! sent again. A try's outcome goes to the flow's state (`Action::Tried`), which the hook
+//! stores like any other change. The decisions are `delivery`'s; this is the browser's half.
 
-use super::Handle;
-use super::{Action, Finished, Flow};
+use super::{store, Action, Finished, Flow, Handle};
 use crate::browser;
 use crate::browser::use_window_event;
 use crate::clock::now;
@@ -88,16 +88,14 @@ fn drain<F: Flow>(vault: Vault, state: Handle<F>, latest: Latest<F>, at_once: bo
             let status = if let Reply::Status { status, .. } = answer { status } else { 0 };
             next = State::Refused { status };
         }
-        if kept {
-            store::<F>(&vault, &delivery.id, &next);
-        }
-        // This tab's copy too, before the next round reads it.
+        // This tab's copy, for the next round when storage keeps nothing.
         set_state(latest.borrow_mut().iter_mut(), &delivery.id, &next);
         let delivered = matches!(next, State::Delivered { .. });
         state.dispatch(Action::Tried { id: delivery.id, state: next });
-        // An endpoint that failed is given its wait before anything else is tried.
+        // An endpoint that failed is given its wait before anything else is tried. The next
+        // round reads storage once the outcome is stored, in a task of its own.
         if delivered {
-            drain(vault, state, latest, at_once);
+            browser::soon(move || drain(vault, state, latest, at_once));
         }
     });
     browser::send(&name, &choose, &report, TIMEOUT_MS);
@@ -121,19 +119,12 @@ fn next_due<F: Flow>(vault: &Vault, latest: &Latest<F>, at_once: bool) -> Option
 
 /// The flow's history as storage holds it now.
 fn stored<F: Flow>(vault: &Vault) -> Vec<F::Entry> {
-    vault.load::<F::History>(F::RECORDS.1, now()).record.map(F::entries).unwrap_or_default()
+    store::read::<F>(vault, now()).0 .1.map(F::entries).unwrap_or_default()
 }
 
-/// Writes a try's outcome into the stored history at once, before another tab may look.
-fn store<F: Flow>(vault: &Vault, id: &str, next: &State) {
-    let mut entries = stored::<F>(vault);
-    if set_state(entries.iter_mut(), id, next) {
-        let _ = vault.save(F::RECORDS.1, Some(&F::history_record(entries)), now());
+/// Sets the state of the delivery with this id among `entries`.
+fn set_state<'a, E: Finished + 'a>(entries: impl Iterator<Item = &'a mut E>, id: &str, next: &State) {
+    if let Some(delivery) = entries.filter_map(Finished::delivery_mut).find(|delivery| delivery.id == id) {
+        delivery.state = next.clone();
     }
-}
-
-/// Sets the state of the delivery with this id among `entries`; tells whether it was there.
-fn set_state<'a, E: Finished + 'a>(entries: impl Iterator<Item = &'a mut E>, id: &str, next: &State) -> bool {
-    let found = entries.filter_map(Finished::delivery_mut).find(|delivery| delivery.id == id);
-    found.map(|delivery| delivery.state = next.clone()).is_some()
 }
