@@ -5,11 +5,13 @@
 // carry on from: started or not, the options checked and text typed, an early Next or See my
 // result. Once the widget is in, focus goes back to where the visitor had it. A visitor with
 // stored data (any key starting with `keys`) or a share link never sees these screens: the
-// wasm shows where they are instead.
+// wasm shows where they are instead, and until then the screens only keep the widget's place,
+// so that the page does not move twice.
 function early(screens, keys) {
   try {
     if (location.hash.length > 1 || Object.keys(localStorage).some((key) => key.startsWith(keys))) {
-      screens.remove();
+      screens.classList.add('aw-held');
+      screens.inert = true;
       return;
     }
   } catch {
@@ -64,6 +66,12 @@ function early(screens, keys) {
  * good. Called once the wasm or its module has failed, by the loader or a page's script. */
 function unloaded(screens) {
   if (!screens?.isConnected || screens.querySelector('.aw-unloaded')) return;
+  // A returning visitor's screens, which were never theirs to use, give way to the notice.
+  if (screens.classList.contains('aw-held')) {
+    screens.classList.remove('aw-held');
+    screens.inert = false;
+    screens.replaceChildren();
+  }
   const notice = document.createElement('p');
   notice.className = 'aw-notice aw-unloaded';
   notice.setAttribute('role', 'alert');

@@ -1,19 +1,20 @@
 // alliance-widget.js: the one script a host page adds, `<script async src=".../alliance-widget.js">`.
 // It turns every `<div data-alliance-widget="survey|assessment|both">` into an independent widget
-// inside a shadow root (its own styles, untouched by the page's CSS and not touching it), and
-// starts a flow's wasm only when one of its mounts comes near the viewport. Until the wasm is
-// there, the flow's first screens (a small HTML file the build writes) run as on the
-// standalone pages: the introduction, and after Start the first question, answerable. Mounts the host adds
-// later (a CMS block, a single-page app's route, infinite scroll) start by themselves, and
-// stop when taken out of the page; the script included twice starts each mount once. Hosts
-// may also start and stop widgets themselves: `window.AllianceWidget.mount` (below).
-// Each mount speaks a language of its own (`data-lang`, else the page's, else the visitor's),
-// and fetches only that language's files.
+// inside a shadow root (its own styles, untouched by the page's CSS and not touching it). The
+// host page lays the mount element out like any of its own (column, alignment, grid); the
+// widget fills it. Each mount shows its flow's first screens, carried in this script: the
+// introduction, and after Start the first question, answerable. A flow's wasm is fetched
+// after the host page's `load` event, once one of its mounts comes near the viewport, and
+// takes the screens over. Mounts the host adds later (a CMS block, a single-page app's route,
+// infinite scroll) start by themselves, and stop when taken out of the page; the script
+// included twice starts each mount once. Hosts may also start and stop widgets themselves:
+// `window.AllianceWidget.mount` (below). Each mount speaks a language of its own
+// (`data-lang`, else the page's, else the visitor's), and fetches only that language's files.
 // scripts/embed.mjs writes it into dist/ with the built files' names, from the build's
-// manifest, in place of __FLOWS__ (by language, then flow) and __EXPORT__ (the
-// self-assessment's download, by language), the flows' stylesheets in place of __STYLES__
-// (by file name), and with embed/early.js and embed/options.js (a widget's options and their
-// rules).
+// manifest, in place of __FLOWS__ (by language, then flow, with each flow's first screens)
+// and __EXPORT__ (the self-assessment's download, by language), the flows' stylesheets in
+// place of __STYLES__ (by file name), and with embed/early.js and embed/options.js (a
+// widget's options and their rules).
 (() => {
   if (window.AllianceWidget) return;
   const FLOWS = __FLOWS__;
@@ -24,24 +25,8 @@
 
   // __EARLY__
 
-  // Each flow's first screens in each language, fetched once for all its mounts; nothing when
-  // they cannot be.
-  const screens = {};
-  const fetchScreens = (files) => (screens[files.screens] ??= fetch(at(files.screens))
-    .then((response) => (response.ok ? response.text() : ''), () => ''));
-
-  /** Shows the first screens of `flow` (its `files`) in `root` once styled by `style()`, unless
-   * the wasm was there first. The request goes first: parsing the styles can wait for it. */
-  function showScreens(flow, files, namespace, root, style) {
-    return Promise.all([fetchScreens(files), style()]).then(([html]) => {
-      if (!html || root.firstChild || !root.isConnected) return;
-      root.innerHTML = html;
-      early(root.firstElementChild, `alliance-widget:${namespace}:${flow}:`);
-    });
-  }
-
-  // After the host page's `load` event: the first screens carry the visitor until then, and
-  // the host page's own loading is not held back by the wasm.
+  // The host page's `load` event: the wasm waits for it, so the host page's own loading is
+  // not held back.
   const loaded = new Promise((done) => {
     if (document.readyState === 'complete') done();
     else addEventListener('load', done, { once: true });
@@ -105,6 +90,58 @@
     return new Promise((done) => { link.onload = link.onerror = done; });
   }
 
+  // data-theme="auto": the scheme of the page the widget sits in. Where the page declares one
+  // scheme only (CSS `color-scheme`, or its `<meta name="color-scheme">`), that one; where it
+  // declares both, it follows the visitor's preference, and so does the widget; else its
+  // background decides: that of the nearest element behind the mount that has one, dark or
+  // light, and the browser's white where none has; a background image cannot be read, so the
+  // visitor's preference.
+  let canvas;
+  /** The red, green, blue and alpha (0 to 255) of a computed CSS colour: read from its text
+   * when it is sRGB, as most are, else drawn in any colour space. */
+  const channels = (color) => {
+    const rgb = color.match(/^rgba?\(([\d.]+), ([\d.]+), ([\d.]+)(?:, ([\d.]+))?\)$/);
+    if (rgb) return [rgb[1], rgb[2], rgb[3], (rgb[4] ?? 1) * 255].map(Number);
+    canvas ??= document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+    canvas.clearRect(0, 0, 1, 1);
+    canvas.fillStyle = color;
+    canvas.fillRect(0, 0, 1, 1);
+    return canvas.getImageData(0, 0, 1, 1).data;
+  };
+  /** 'light', 'dark' or 'auto' for a widget in `mount`. */
+  function pageScheme(mount) {
+    const declared = getComputedStyle(mount).colorScheme;
+    const meta = document.querySelector('meta[name="color-scheme"]')?.content ?? '';
+    const words = (declared && declared !== 'normal' ? declared : meta).split(/\s+/);
+    const [light, dark] = [words.includes('light'), words.includes('dark')];
+    if (light || dark) return light && dark ? 'auto' : (light ? 'light' : 'dark');
+    for (let node = mount; node; node = node.parentElement ?? node.getRootNode().host) {
+      const style = getComputedStyle(node);
+      if (style.backgroundImage !== 'none') return 'auto';
+      const [red, green, blue, alpha] = channels(style.backgroundColor);
+      if (alpha > 127) return 0.2126 * red + 0.7152 * green + 0.0722 * blue < 128 ? 'dark' : 'light';
+    }
+    return 'light';
+  }
+  // The widget roots of mounts with data-theme="auto", by their mount; painted again whenever
+  // the page may have changed its scheme: once its stylesheets are in, when the visitor's
+  // preference changes, and when the page's root or body change their classes or style.
+  const following = new Map();
+  const paintAll = () => following.forEach((paint, mount) => paint(pageScheme(mount)));
+  loaded.then(paintAll);
+  matchMedia('(prefers-color-scheme: dark)').addEventListener?.('change', paintAll);
+  const schemeChanges = new MutationObserver(paintAll);
+
+  // Hosts that size a frame from the changes in its document's body (WordPress's previews,
+  // many others) never see a widget grow inside its shadow root: each mount's height is also
+  // written on it, an attribute such hosts see change.
+  const heights = new ResizeObserver((entries) => {
+    for (const { target } of entries) {
+      const mount = target.getRootNode().host;
+      mount.setAttribute('data-alliance-widget-height', Math.round(mount.getBoundingClientRect().height));
+    }
+  });
+
   // The started mounts, each with its handle; and the shadow roots made here, which a mount
   // unmounted and mounted again takes up (an element keeps its shadow root for good).
   const mounted = new Map();
@@ -112,33 +149,74 @@
   // Widget roots of unmounted widgets, for the next (see `listening` below).
   const spare = [];
 
+  /** The shadow root of `mount`, made here, empty; `null` when the element has one of its own. */
+  function shadowOf(mount) {
+    if (mount.shadowRoot && !shadows.has(mount.shadowRoot)) return null;
+    const shadow = mount.shadowRoot ?? mount.attachShadow({ mode: 'open' });
+    shadows.add(shadow);
+    shadow.replaceChildren();
+    if (constructable) shadow.adoptedStyleSheets = [];
+    return shadow;
+  }
+
+  /** Shows `sentence` to the page's author in `mount`, set apart from the article's text, and
+   * what the author put inside the mount (a link to the standalone page, say) below it. */
+  function tellAuthor(mount, sentence) {
+    const shadow = shadowOf(mount);
+    if (!shadow) return;
+    const note = document.createElement('p');
+    note.className = 'aw-author';
+    note.append(Object.assign(document.createElement('strong'), { textContent: 'For this page’s author' }),
+      `Alliance widget not shown: ${sentence}`);
+    // widget.css, where the note's style is.
+    adopt(shadow, FLOWS.en.survey.styles[0]);
+    shadow.append(note, document.createElement('slot'));
+  }
+
   /** Starts `flow` in `mount` with the options `get` gives; returns its handle, or a sentence
    * for the page's author (also shown in the mount) on what is wrong. */
   function start(mount, flow, get) {
     if (mounted.has(mount)) return mounted.get(mount);
-    const foreign = mount.shadowRoot && !shadows.has(mount.shadowRoot);
-    const chosen = foreign ? 'the element has a shadow root of its own.' : options(flow, get, [...Object.keys(FLOWS.en), 'both'], Object.keys(FLOWS));
+    const shadow = shadowOf(mount);
+    const chosen = shadow ? options(flow, get, [...Object.keys(FLOWS.en), 'both'], Object.keys(FLOWS)) : 'the element has a shadow root of its own.';
     if (typeof chosen === 'string') {
-      mount.textContent = `Alliance widget not shown: ${chosen}`;
+      tellAuthor(mount, chosen);
       return chosen;
     }
-    const shadow = mount.shadowRoot ?? mount.attachShadow({ mode: 'open' });
-    shadows.add(shadow);
     // "both": the self-assessment, then the survey, in one shadow root.
-    const flows = flow === 'both' ? ['assessment', 'survey'] : [flow];
-    // The styles, each once, in the order first asked for: the first screens' once the mount
-    // comes near (a mount further down costs the page nothing before then), which they wait
-    // for, so they never show unstyled; then each flow's rest, before its wasm starts.
+    const flows = chosen.flow === 'both' ? ['assessment', 'survey'] : [chosen.flow];
+    // The styles, each once, in the order first asked for: the first screens', which they
+    // wait for, so they never show unstyled; then each flow's rest, before its wasm starts.
     const styled = {};
     const style = (files) => Promise.all(files.map((file) => (styled[file] ??= adopt(shadow, file))));
     const firstStyles = flows.flatMap((name) => FLOWS[chosen.lang][name].styles);
+    const paints = [];
     const stops = [];
-    for (const name of flows) {
+    const handle = {
+      /** Stops the widget and empties the mount: no listener, timer or request stays behind. */
+      unmount() {
+        if (mounted.get(mount) !== handle) return;
+        mounted.delete(mount);
+        following.delete(mount);
+        stops.forEach((stop) => stop());
+        shadow.replaceChildren();
+        if (constructable) shadow.adoptedStyleSheets = [];
+      },
+    };
+    mounted.set(mount, handle);
+
+    /** Starts the widget of flow `name` in a root of its own in the shadow root. */
+    function startWidget(name) {
+      if (mounted.get(mount) !== handle) return;
+      const shown = style(firstStyles);
       const root = spare.pop() ?? document.createElement('div');
       root.removeAttribute('style');
-      root.className = `aw-theme-${chosen.theme}${chosen.compact ? ' aw-compact' : ''}`;
+      const paint = (theme) => { root.className = `aw-root aw-theme-${theme}${chosen.compact ? ' aw-compact' : ''}`; };
+      paint(chosen.theme === 'auto' ? pageScheme(mount) : chosen.theme);
+      paints.push(paint);
       if (chosen.accent) root.style.setProperty('--alliance-accent', chosen.accent);
       shadow.append(root);
+      heights.observe(root);
       const endpoint = chosen.endpoint ?? undefined;
       // yew never takes off the listeners it puts on a widget's root, nor lets go of the root
       // (it expects a widget to live as long as the page): they are noted here, to be taken off
@@ -165,32 +243,31 @@
         console.warn(`Alliance widget: its code could not be fetched (${error}).`);
         return false;
       });
-      stops.push(startNear(root, () => {
-        // The wasm only once the first screens show: fetched beside them, it held back their
-        // reading by tens of milliseconds. Without the wasm, the first screens say so.
-        showScreens(name, files, chosen.namespace, root, () => style(firstStyles))
-          .catch(() => {})
-          .then(run)
-          .then((fetched) => fetched || unloaded(root.querySelector('[data-prerendered]')));
-      }), () => {
+      // At once where the sheets are adopted, else once they are in: never unstyled.
+      const show = () => {
+        if (root.firstChild || mounted.get(mount) !== handle) return;
+        root.innerHTML = files.screens;
+        early(root.firstElementChild, `alliance-widget:${chosen.namespace}:${name}:`);
+      };
+      if (constructable) show();
+      else shown.then(show);
+      // Without the wasm, the first screens say so.
+      stops.push(whenNear(root, () => run().then((fetched) => fetched || unloaded(root.querySelector('[data-prerendered]')))), () => {
         module?.unmount(root);
+        heights.unobserve(root);
         listening.forEach((listener) => EventTarget.prototype.removeEventListener.apply(root, listener));
         delete root.addEventListener;
         root.replaceChildren();
         spare.push(root);
       });
     }
-    const handle = {
-      /** Stops the widget and empties the mount: no listener, timer or request stays behind. */
-      unmount() {
-        if (mounted.get(mount) !== handle) return;
-        mounted.delete(mount);
-        stops.forEach((stop) => stop?.());
-        shadow.replaceChildren();
-        if (constructable) shadow.adoptedStyleSheets = [];
-      },
-    };
-    mounted.set(mount, handle);
+    // While the page is being parsed, at once: before it lays the mount out. Else each widget
+    // in a task of its own, so that a page with several spends no long one on them.
+    for (const name of flows) {
+      if (document.readyState === 'loading') startWidget(name);
+      else setTimeout(() => startWidget(name));
+    }
+    if (chosen.theme === 'auto') following.set(mount, (theme) => paints.forEach((paint) => paint(theme)));
     return handle;
   }
 
@@ -204,21 +281,27 @@
     if (typeof started === 'string') console.warn(`Alliance widget: ${started}`);
   }
 
-  /** Runs `start` once `element` comes within 300px of the viewport; returns what stops
-   * waiting. */
-  function startNear(element, start) {
-    if (!('IntersectionObserver' in window)) return void start();
-    // In view already: at once, rather than after the observer's first report a frame later.
-    const { top, bottom } = element.getRootNode().host.getBoundingClientRect();
-    if (bottom > -300 && top < innerHeight + 300) return void start();
-    const watch = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) {
-        watch.disconnect();
-        start();
-      }
-    }, { rootMargin: '300px' });
-    watch.observe(element);
-    return () => watch.disconnect();
+  /** Runs `start` once the host page has loaded and `element` is within 300px of the
+   * viewport; returns what stops waiting. The observer reports after the next layout, rather
+   * than have one forced here. */
+  function whenNear(element, start) {
+    let watch;
+    let stopped = false;
+    loaded.then(() => {
+      if (stopped) return;
+      if (!('IntersectionObserver' in window)) return void start();
+      watch = new IntersectionObserver((entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) {
+          watch.disconnect();
+          start();
+        }
+      }, { rootMargin: '300px' });
+      watch.observe(element);
+    });
+    return () => {
+      stopped = true;
+      watch?.disconnect();
+    };
   }
 
   /** Prepares the mounts in `node`, itself included. */
@@ -243,7 +326,7 @@
       return started;
     },
   };
-  const run = () => {
+  const watchPage = () => {
     scan(document);
     new MutationObserver((changes) => {
       for (const change of changes) {
@@ -256,10 +339,14 @@
       }
     }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-alliance-widget'] });
   };
-  // The page's mounts start once the host page has loaded, or 50 ms after its document is
-  // parsed if that comes first: work done here before then would hold back the host's `load`
-  // event, and a host whose images take long does not hold the widgets back.
-  const parsed = () => Promise.race([loaded, new Promise((done) => setTimeout(done, 50))]).then(run);
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', parsed);
-  else parsed();
+  // While the page is still being parsed, the mounts start at once, and those the parser has
+  // yet to reach as it reaches them: their first screens are in place before the page lays
+  // them out, and nothing moves when they show. A page already parsed has laid them out: they
+  // start once it has loaded, or 50 ms later if it is still waiting for its images, rather
+  // than hold back its `load` event.
+  if (document.readyState === 'loading') watchPage();
+  else Promise.race([loaded, new Promise((done) => setTimeout(done, 50))]).then(watchPage);
+  const watchScheme = () => [document.documentElement, document.body].forEach((node) => node && schemeChanges.observe(node, { attributes: true }));
+  if (document.body) watchScheme();
+  else document.addEventListener('DOMContentLoaded', watchScheme, { once: true });
 })();

@@ -20,22 +20,27 @@ export function language(given, spoken) {
 
 /** The options `get(name)` gives (by attribute name, without `data-`) to a widget of `flow`
  * (one of `flows`) speaking one of `spoken`, or a sentence for the page's author on what is
- * wrong. */
+ * wrong. Values are forgiving where their meaning is clear: spaces around them are dropped,
+ * and keywords (the flow, the theme, `compact`, the language, the namespace) are read in any
+ * case. */
 export function options(flow, get, flows, spoken) {
-  const theme = get('theme') ?? 'auto';
-  const namespace = get('namespace') ?? 'default';
-  const accent = get('accent');
-  const compact = get('compact');
-  const lang = language(get('lang'), spoken);
-  if (!flows.includes(flow)) return `data-alliance-widget must be ${oneOf(flows)}, not "${flow}".`;
+  const trimmed = (name) => get(name)?.trim() ?? null;
+  const keyword = (name) => trimmed(name)?.toLowerCase() ?? null;
+  const named = flow.trim().toLowerCase();
+  const theme = keyword('theme') ?? 'auto';
+  const namespace = keyword('namespace') ?? 'default';
+  const accent = trimmed('accent');
+  const compact = keyword('compact');
+  const lang = language(trimmed('lang'), spoken);
+  if (!flows.includes(named)) return `data-alliance-widget must be ${oneOf(flows)}, not "${flow}".`;
   if (!lang) return `data-lang must be ${oneOf(spoken)}, not "${get('lang')}".`;
-  if (!THEMES.includes(theme)) return `data-theme must be ${oneOf(THEMES)}, not "${theme}".`;
-  if (!/^[a-z0-9-]{1,40}$/.test(namespace)) return `data-namespace must be 1 to 40 lower-case letters, digits or dashes, not "${namespace}".`;
+  if (!THEMES.includes(theme)) return `data-theme must be ${oneOf(THEMES)}, not "${get('theme')}".`;
+  if (!/^[a-z0-9-]{1,40}$/.test(namespace)) return `data-namespace must be 1 to 40 letters, digits or dashes, not "${get('namespace')}".`;
   if (accent !== null && !CSS.supports('color', accent)) return `data-accent must be a CSS colour, not "${accent}".`;
-  if (compact !== null && !['', 'true', 'false'].includes(compact)) return `data-compact takes no value, or "true" or "false", not "${compact}".`;
-  const endpoint = get('endpoint');
+  if (compact !== null && !['', 'true', 'false'].includes(compact)) return `data-compact takes no value, or "true" or "false", not "${get('compact')}".`;
+  const endpoint = trimmed('endpoint');
   if (endpoint !== null && !validEndpoint(endpoint)) return `data-endpoint must be an https: address (or http: on this computer, for testing), not "${endpoint}".`;
-  return { theme, namespace, lang, accent, compact: compact === '' || compact === 'true', surveyLink: get('survey-link'), endpoint };
+  return { flow: named, theme, namespace, lang, accent, compact: compact === '' || compact === 'true', surveyLink: trimmed('survey-link'), endpoint };
 }
 
 /** Answers go only to an absolute https: address, or to http: on this computer for testing. */

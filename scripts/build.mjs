@@ -10,8 +10,8 @@
 // 3. the example host pages;
 // 4. the manifest: English's files at its top, each other language's under its code (`de`);
 // 5. each page's first screens written into its HTML (prerender, natively, once per language,
-//    with the minified embed/early.js), and each flow's alone into embed/ (embed/de/) for the
-//    loader; each page's widgets started with the options of their mounts' attributes, read
+//    with the minified embed/early.js), and each flow's alone into target/screens/<language>/
+//    for the loader, which carries them; each page's widgets started with the options of their mounts' attributes, read
 //    before anything is built (scripts/page-options.mjs: the embeds' rules), where answers go
 //    being ENDPOINT's address when a mount names none (`make build ENDPOINT=…`);
 // 6. the embed loader alliance-widget.js (scripts/embed.mjs);
@@ -114,23 +114,20 @@ function section(language) {
     wasm: named(built, new RegExp(`^${at}${name}-[0-9a-f]+_bg\\.wasm$`)),
   });
   return {
-    // Each flow's page, and what the embed loader runs: the page's module and wasm, its styles
-    // (those the first screens need, which the loader carries, and the rest, which it fetches
-    // with the wasm) and its first screens.
+    // Each flow's page, and what the embed loader runs: the page's module and wasm, and its
+    // styles (those the first screens need, which the loader carries, and the rest, which it
+    // fetches with the wasm).
     survey: {
       page: pageOf('survey', language),
       ...code('survey', `${folder}survey/`),
       styles: [css('widget'), css('flow'), css('survey/survey')],
       laterStyles: [css('history'), css('survey/review')],
-      // The first screens alone, written by step 5, for the embed loader.
-      screens: `embed/${folder}survey.html`,
     },
     assessment: {
       page: pageOf('assessment', language),
       ...code('assessment', folder),
       styles: [css('widget'), css('flow'), css('assessment')],
       laterStyles: [css('history'), css('result')],
-      screens: `embed/${folder}assessment.html`,
     },
     results: {
       page: `${folder}results/index.html`,
@@ -141,7 +138,6 @@ function section(language) {
   };
 }
 const sections = Object.fromEntries(Object.keys(LANGUAGES).map((language) => [language, section(language)]));
-const screens = Object.values(sections).flatMap(({ survey, assessment }) => [survey.screens, assessment.screens]);
 const { en, ...others } = sections;
 const manifest = {
   ...en,
@@ -150,7 +146,7 @@ const manifest = {
   endpoint,
   loader: 'alliance-widget.js',
   // Everything the site is made of, for the service worker.
-  files: [...built, 'alliance-widget.js', 'build-manifest.json', ...screens].sort(),
+  files: [...built, 'alliance-widget.js', 'build-manifest.json'].sort(),
 };
 await writeFile(join(dist, 'build-manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 
@@ -160,7 +156,7 @@ await writeFile('target/page-options.json', JSON.stringify(Object.fromEntries(PA
 for (const language of Object.keys(LANGUAGES)) {
   const features = ['--features', ['ssr', ...LANGUAGES[language].features.slice(1)].join(',')];
   const pages = PAGES.filter((page) => page.lang === language).map((page) => page.name);
-  run('cargo', 'run', '--quiet', ...features, '--bin', 'prerender', '--', 'target/early.js', dist, 'target/page-options.json', ...pages);
+  run('cargo', 'run', '--quiet', ...features, '--bin', 'prerender', '--', 'target/early.js', dist, 'target/page-options.json', `target/screens/${language}`, ...pages);
 }
 
 // 6 and 7. The embed loader and the service worker.

@@ -1,7 +1,8 @@
 // Writes dist/alliance-widget.js: embed/loader.js with each flow's files, and the download's
-// module, in each language, from the build's manifest; the stylesheets the flows' first
-// screens need (the same in every language; the loader fetches the rest with the wasm);
-// embed/early.js, which runs the first screens; and embed/options.js, the widgets' options.
+// module, in each language, from the build's manifest; each flow's first screens in each
+// language (written by the prerender step into target/screens/); the stylesheets they need
+// (the same in every language; the loader fetches the rest with the wasm); embed/early.js,
+// which runs the first screens; and embed/options.js, the widgets' options.
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,8 +11,9 @@ import { snippets } from './snippets.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const manifest = JSON.parse(await readFile(join(dist, 'build-manifest.json'), 'utf8'));
-const files = async ({ module, wasm, styles, laterStyles, screens }) => ({
-  module, wasm, snippets: snippets(await readFile(join(dist, module), 'utf8')), styles, laterStyles, screens,
+const files = async ({ module, wasm, styles, laterStyles }, screens) => ({
+  module, wasm, snippets: snippets(await readFile(join(dist, module), 'utf8')), styles, laterStyles,
+  screens: await readFile(screens, 'utf8'),
 });
 // English's files are at the manifest's top, each other language's under its code.
 const section = (language) => (language === 'en' ? manifest : manifest[language]);
@@ -19,7 +21,8 @@ const flows = {};
 const downloads = {};
 for (const language of manifest.languages) {
   const { survey, assessment, export: download } = section(language);
-  flows[language] = { survey: await files(survey), assessment: await files(assessment) };
+  const screens = (flow) => join('target', 'screens', language, `${flow}.html`);
+  flows[language] = { survey: await files(survey, screens('survey')), assessment: await files(assessment, screens('assessment')) };
   downloads[language] = download.module;
 }
 const styles = {};

@@ -111,7 +111,7 @@ pub async fn into_page(page: &str, script: &str, export_module: &str, mounts: &[
 fn root(options: &MountOptions) -> String {
     let compact = if options.compact { " aw-compact" } else { "" };
     let accent = options.accent.as_deref().map(|accent| format!(" style=\"--alliance-accent:{}\"", escape(accent)));
-    format!("<div class=\"aw-theme-{}{compact}\"{}>", escape(&options.theme), accent.unwrap_or_default())
+    format!("<div class=\"aw-root aw-theme-{}{compact}\"{}>", escape(&options.theme), accent.unwrap_or_default())
 }
 
 /// `text` safe inside a double-quoted attribute.

@@ -95,7 +95,7 @@ async fn every_mount_of_a_known_flow_gets_its_first_screens_and_their_script() {
     assert!(page.contains(&run("assessment", "null")), "{page}");
     assert!(page.contains(&run("survey", "null")), "{page}");
     assert!(
-        page.contains(r#"<div data-alliance-widget="survey"><div class="aw-theme-auto"><section"#),
+        page.contains(r#"<div data-alliance-widget="survey"><div class="aw-root aw-theme-auto"><section"#),
         "each widget in a root of its own inside the mount: {page}"
     );
     assert!(page.contains("<noscript>needs script</noscript></div>"), "the page's own note stays after the root");
@@ -113,7 +113,7 @@ async fn each_widget_starts_with_its_mounts_options() {
     };
     let page = into_page(r#"<div data-alliance-widget=survey></div>"#, SCRIPT, "/export-1.js", &[options]).await;
     assert!(
-        page.starts_with(r#"<div data-alliance-widget=survey><div class="aw-theme-dark aw-compact" style="--alliance-accent:rgb(10 20 30)"><section"#),
+        page.starts_with(r#"<div data-alliance-widget=survey><div class="aw-root aw-theme-dark aw-compact" style="--alliance-accent:rgb(10 20 30)"><section"#),
         "{page}"
     );
     assert!(

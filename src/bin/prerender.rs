@@ -1,13 +1,13 @@
-//! Build step: `prerender <early.js> <site folder> <options.json> <page.html>...` makes each
-//! built page answerable before any other file arrives. It writes the first screens of every
-//! widget mount into the page with the script that runs them and starts the widget with the
-//! mount's options, as the build read them into `options.json` (by page; see
+//! Build step: `prerender <early.js> <site folder> <options.json> <screens folder> <page.html>...`
+//! makes each built page answerable before any other file arrives. It writes the first screens
+//! of every widget mount into the page with the script that runs them and starts the widget
+//! with the mount's options, as the build read them into `options.json` (by page; see
 //! `alliance_widget::prerender`), and the page's stylesheets in place of their links, which
 //! would hold the first paint back for a request each. The download's module comes from the
-//! site's `build-manifest.json`; so do the names of the files it writes with each flow's first
-//! screens alone, which the embed loader puts in its shadow roots. It is built once per
-//! language and renders its own (the manifest's English files are at its top, another
-//! language's under its code).
+//! site's `build-manifest.json`. Each flow's first screens alone go into the screens folder
+//! (`survey.html`, `assessment.html`), for the embed loader, which carries them. It is built
+//! once per language and renders its own (the manifest's English files are at its top,
+//! another language's under its code).
 
 use alliance_widget::prerender::{attribute, into_page, screens, MountOptions};
 use std::collections::HashMap;
@@ -15,14 +15,15 @@ use std::path::Path;
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let usage = "usage: prerender <early.js> <site folder> <options.json> <page.html>...";
+    let usage = "usage: prerender <early.js> <site folder> <options.json> <screens folder> <page.html>...";
     let script = std::fs::read_to_string(args.next().expect(usage)).expect("the minified embed/early.js");
     let site = args.next().expect(usage);
     let options = args.next().expect(usage);
     let options = std::fs::read_to_string(&options).unwrap_or_else(|error| panic!("{options}: {error}"));
     let options: HashMap<String, Vec<MountOptions>> =
         serde_json::from_str(&options).expect("each page's mounts' options");
-    let (export_module, fragments) = from_manifest(Path::new(&site));
+    let fragments = args.next().expect(usage);
+    let export_module = from_manifest(Path::new(&site));
     let runtime = tokio::runtime::Builder::new_current_thread().build().expect("a runtime for yew's server renderer");
     for page in args {
         let path = Path::new(&site).join(&page);
@@ -33,32 +34,24 @@ fn main() {
         std::fs::write(&path, html).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
         println!("prerendered the first screens into {}", path.display());
     }
-    for (flow, file) in fragments {
-        let path = Path::new(&site).join(file);
-        let html = runtime.block_on(screens(&flow)).unwrap_or_else(|| panic!("no flow {flow}"));
-        std::fs::create_dir_all(path.parent().expect("a folder")).expect("the folder for the screens");
+    std::fs::create_dir_all(&fragments).expect("the folder for the screens");
+    for flow in ["survey", "assessment"] {
+        let path = Path::new(&fragments).join(format!("{flow}.html"));
+        let html = runtime.block_on(screens(flow)).unwrap_or_else(|| panic!("no flow {flow}"));
         std::fs::write(&path, html).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
         println!("wrote the {flow}'s first screens for embeds into {}", path.display());
     }
 }
 
-/// From the build's manifest: the download's module as this language's pages address it, and
-/// each flow's file for its first screens alone.
-fn from_manifest(site: &Path) -> (String, Vec<(String, String)>) {
+/// The download's module as this language's pages address it, from the build's manifest.
+fn from_manifest(site: &Path) -> String {
     let path = site.join("build-manifest.json");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
     let manifest: serde_json::Value = serde_json::from_str(&text).expect("the manifest is JSON");
     let language = alliance_widget::content::LANGUAGE;
     let section = if language == "en" { &manifest } else { &manifest[language] };
     let module = section["export"]["module"].as_str().expect("the manifest names the export's module");
-    let fragments = ["survey", "assessment"]
-        .into_iter()
-        .map(|flow| {
-            let file = section[flow]["screens"].as_str().expect("the manifest names each flow's screens");
-            (flow.to_string(), file.to_string())
-        })
-        .collect();
-    (format!("/{module}"), fragments)
+    format!("/{module}")
 }
 
 /// `page` with each `<link rel=stylesheet href=/…>` replaced by the file's text in a `<style>`.

@@ -123,7 +123,7 @@ test('an embed speaks its data-lang, else the page\'s language, else the browser
   // Answerable in German before its wasm: the first screens come in the mount's language.
   await page.locator('#de').getByRole('button', { name: DE.survey.start }).waitFor();
   await page.locator('#en').getByRole('button', { name: CONTENT.assessment.start }).waitFor();
-  assert.equal(await page.locator('#fr').textContent(), 'Alliance widget not shown: data-lang must be "en" or "de", not "fr".');
+  assert.equal(await page.locator('#fr .aw-author').textContent(), 'For this page’s authorAlliance widget not shown: data-lang must be "en" or "de", not "fr".');
   await embedsLive(page);
   assert.deepEqual((await languages(page)).widgets, ['de', 'en']);
   await page.locator('#de').getByRole('button', { name: DE.survey.start }).click();

@@ -51,9 +51,9 @@ export async function visit(site, { init, path = '' } = {}) {
 }
 
 /** Waits until every embedded widget in `selector`'s mounts is the wasm's, no longer its
- * first screens (mounts refused for a bad attribute have none). */
+ * first screens (mounts refused for a bad attribute hold the author's note instead). */
 export function embedsLive(page, selector = '[data-alliance-widget-embedded]') {
-  return page.waitForFunction((mounts) => [...document.querySelectorAll(mounts)].filter((mount) => mount.shadowRoot)
+  return page.waitForFunction((mounts) => [...document.querySelectorAll(mounts)].filter((mount) => !mount.shadowRoot.querySelector('.aw-author'))
     .every((mount) => mount.shadowRoot.querySelector('.aw-widget:not([data-prerendered])')), selector);
 }
 

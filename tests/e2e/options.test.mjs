@@ -21,16 +21,25 @@ const of = (flow, attributes = {}) => options(flow, (name) => attributes[name] ?
 
 test('a mount with no options gets the defaults', () => {
   assert.deepEqual(of('survey'), {
-    theme: 'auto', namespace: 'default', lang: 'en', accent: null, compact: false, surveyLink: null, endpoint: null,
+    flow: 'survey', theme: 'auto', namespace: 'default', lang: 'en', accent: null, compact: false, surveyLink: null, endpoint: null,
   });
 });
 
 test('each option given is taken as it is', () => {
   const given = { theme: 'dark', namespace: 'column-7', lang: 'de-AT', accent: '#1f5f8b', compact: '', 'survey-link': '/survey/', endpoint: 'https://collector.example/r' };
   assert.deepEqual(of('assessment', given), {
-    theme: 'dark', namespace: 'column-7', lang: 'de', accent: '#1f5f8b', compact: true, surveyLink: '/survey/', endpoint: 'https://collector.example/r',
+    flow: 'assessment', theme: 'dark', namespace: 'column-7', lang: 'de', accent: '#1f5f8b', compact: true, surveyLink: '/survey/', endpoint: 'https://collector.example/r',
   });
   assert.equal(of('both', { compact: 'false' }).compact, false);
+});
+
+test('values are trimmed, and keywords read in any case', () => {
+  const given = { theme: ' Dark ', namespace: 'Spring-Issue ', lang: ' DE ', accent: ' #7a3e9d ', compact: 'TRUE', 'survey-link': ' /survey/ ', endpoint: ' https://collector.example/r ' };
+  assert.deepEqual(of(' Assessment ', given), {
+    flow: 'assessment', theme: 'dark', namespace: 'spring-issue', lang: 'de', accent: '#7a3e9d', compact: true, surveyLink: '/survey/', endpoint: 'https://collector.example/r',
+  });
+  assert.equal(of('BOTH', { theme: 'LIGHT', compact: ' ' }).theme, 'light');
+  assert.equal(of('survey', { compact: ' ' }).compact, true, 'an attribute of spaces is one without a value');
 });
 
 test('the language is the page\'s, else the browser\'s first spoken, else English', () => {
@@ -51,8 +60,9 @@ test('each wrong option gets a sentence naming the attribute, what it takes and 
     ['quiz', {}, 'data-alliance-widget must be "survey", "assessment" or "both", not "quiz".'],
     ['survey', { lang: 'fr' }, 'data-lang must be "en" or "de", not "fr".'],
     ['survey', { theme: 'blue' }, 'data-theme must be "auto", "light" or "dark", not "blue".'],
-    ['survey', { namespace: 'Column 7' }, 'data-namespace must be 1 to 40 lower-case letters, digits or dashes, not "Column 7".'],
-    ['survey', { namespace: 'x'.repeat(41) }, `data-namespace must be 1 to 40 lower-case letters, digits or dashes, not "${'x'.repeat(41)}".`],
+    ['survey', { theme: ' Blue ' }, 'data-theme must be "auto", "light" or "dark", not " Blue ".'],
+    ['survey', { namespace: 'Column 7' }, 'data-namespace must be 1 to 40 letters, digits or dashes, not "Column 7".'],
+    ['survey', { namespace: 'x'.repeat(41) }, `data-namespace must be 1 to 40 letters, digits or dashes, not "${'x'.repeat(41)}".`],
     ['survey', { accent: 'url(x)' }, 'data-accent must be a CSS colour, not "url(x)".'],
     ['survey', { compact: 'yes' }, 'data-compact takes no value, or "true" or "false", not "yes".'],
     ['survey', { endpoint: 'http://collector.example/r' }, 'data-endpoint must be an https: address (or http: on this computer, for testing), not "http://collector.example/r".'],

@@ -74,17 +74,16 @@ class Engine {
   /** Waits until the page's widgets, embeds in shadow roots too, are the wasm's, no longer the
    * first screens: a click as the wasm takes over could land on a button just replaced. An
    * embed near the viewport counts once its wasm runs it (it starts after the page's `load`
-   * event, its shadow root empty until then); one further down starts only when it comes near. */
+   * event); one further down keeps its first screens until it comes near. */
   async settled() {
     await this.until(() => this.run(() => {
-      const roots = [document, ...[...document.querySelectorAll('*')].map((element) => element.shadowRoot).filter(Boolean)];
       const near = (mount) => {
         const { top, bottom } = mount.getBoundingClientRect();
         return bottom > -300 && top < innerHeight + 300;
       };
       const waiting = [...document.querySelectorAll('[data-alliance-widget-embedded]')]
         .some((mount) => near(mount) && !mount.shadowRoot?.querySelector('.aw-widget:not([data-prerendered])'));
-      return document.readyState === 'complete' && !waiting && !roots.some((root) => root.querySelector('[data-prerendered]'));
+      return document.readyState === 'complete' && !waiting && !document.querySelector('[data-prerendered]');
     }), 'the wasm to take over');
   }
 
