@@ -26,11 +26,13 @@
   // __EARLY__
 
   // The host page's `load` event: the wasm waits for it, so the host page's own loading is
-  // not held back.
+  // not held back; and so do the first screens of mounts further down the page, or 50 ms
+  // after this script if the page is still waiting for its images.
   const loaded = new Promise((done) => {
     if (document.readyState === 'complete') done();
     else addEventListener('load', done, { once: true });
   });
+  const later = Promise.race([loaded, new Promise((done) => setTimeout(done, 50))]);
 
   // Each flow's module and wasm in each language (its `files`), fetched and started once for
   // all its mounts; the wasm and the module's own imports (wasm-bindgen's snippets) are
@@ -261,11 +263,13 @@
         spare.push(root);
       });
     }
-    // While the page is being parsed, at once: before it lays the mount out. Else each widget
-    // in a task of its own, so that a page with several spends no long one on them.
+    // At once while the page is being parsed (before it lays the mount out) or where the
+    // mount is in view; further down, once the page has loaded, each widget in a task of its
+    // own.
+    const now = document.readyState === 'loading' || near(mount);
     for (const name of flows) {
-      if (document.readyState === 'loading') startWidget(name);
-      else setTimeout(() => startWidget(name));
+      if (now) startWidget(name);
+      else later.then(() => setTimeout(() => startWidget(name)));
     }
     if (chosen.theme === 'auto') following.set(mount, (theme) => paints.forEach((paint) => paint(theme)));
     return handle;
@@ -279,6 +283,12 @@
     mount.setAttribute('data-alliance-widget-embedded', flow);
     const started = start(mount, flow, (name) => mount.getAttribute(`data-${name}`));
     if (typeof started === 'string') console.warn(`Alliance widget: ${started}`);
+  }
+
+  /** Whether `element` is within 300px of the viewport. */
+  function near(element) {
+    const { top, bottom } = element.getBoundingClientRect();
+    return bottom > -300 && top < innerHeight + 300;
   }
 
   /** Runs `start` once the host page has loaded and `element` is within 300px of the
@@ -326,26 +336,18 @@
       return started;
     },
   };
-  const watchPage = () => {
-    scan(document);
-    new MutationObserver((changes) => {
-      for (const change of changes) {
-        if (change.type === 'attributes') scan(change.target);
-        else change.addedNodes.forEach(scan);
-      }
-      // A mount taken out of the page (and not put back in the same task) is unmounted.
-      if (changes.some((change) => change.removedNodes.length)) {
-        for (const [mount, handle] of mounted) if (!mount.isConnected) handle.unmount();
-      }
-    }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-alliance-widget'] });
-  };
-  // While the page is still being parsed, the mounts start at once, and those the parser has
-  // yet to reach as it reaches them: their first screens are in place before the page lays
-  // them out, and nothing moves when they show. A page already parsed has laid them out: they
-  // start once it has loaded, or 50 ms later if it is still waiting for its images, rather
-  // than hold back its `load` event.
-  if (document.readyState === 'loading') watchPage();
-  else Promise.race([loaded, new Promise((done) => setTimeout(done, 50))]).then(watchPage);
+  // The page's mounts, and each one the page adds later, the parser too.
+  scan(document);
+  new MutationObserver((changes) => {
+    for (const change of changes) {
+      if (change.type === 'attributes') scan(change.target);
+      else change.addedNodes.forEach(scan);
+    }
+    // A mount taken out of the page (and not put back in the same task) is unmounted.
+    if (changes.some((change) => change.removedNodes.length)) {
+      for (const [mount, handle] of mounted) if (!mount.isConnected) handle.unmount();
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-alliance-widget'] });
   const watchScheme = () => [document.documentElement, document.body].forEach((node) => node && schemeChanges.observe(node, { attributes: true }));
   if (document.body) watchScheme();
   else document.addEventListener('DOMContentLoaded', watchScheme, { once: true });
