@@ -26,8 +26,8 @@
   // __EARLY__
 
   // The host page's `load` event: the wasm waits for it, so the host page's own loading is
-  // not held back; and so do the first screens of mounts further down the page, or 50 ms
-  // after this script if the page is still waiting for its images.
+  // not held back; and so do the first screens of a page parsed before this script ran, or
+  // 50 ms after it if the page is still waiting for its images.
   const loaded = new Promise((done) => {
     if (document.readyState === 'complete') done();
     else addEventListener('load', done, { once: true });
@@ -213,7 +213,10 @@
       const shown = style(firstStyles);
       const root = spare.pop() ?? document.createElement('div');
       root.removeAttribute('style');
-      const paint = (theme) => { root.className = `aw-root aw-theme-${theme}${chosen.compact ? ' aw-compact' : ''}`; };
+      const paint = (theme) => {
+        const classes = `aw-root aw-theme-${theme}${chosen.compact ? ' aw-compact' : ''}`;
+        if (root.className !== classes) root.className = classes;
+      };
       paint(chosen.theme === 'auto' ? pageScheme(mount) : chosen.theme);
       paints.push(paint);
       if (chosen.accent) root.style.setProperty('--alliance-accent', chosen.accent);
@@ -263,12 +266,12 @@
         spare.push(root);
       });
     }
-    // At once while the page is being parsed (before it lays the mount out) or where the
-    // mount is in view; further down, once the page has loaded, each widget in a task of its
-    // own.
-    const now = document.readyState === 'loading' || near(mount);
+    // At once while the page is being parsed: before it lays the mount out, so that nothing
+    // moves when the screens show. A page already parsed has laid it out without them: they
+    // come once it has loaded, each widget in a task of its own, rather than hold back its
+    // `load` event.
     for (const name of flows) {
-      if (now) startWidget(name);
+      if (document.readyState === 'loading') startWidget(name);
       else later.then(() => setTimeout(() => startWidget(name)));
     }
     if (chosen.theme === 'auto') following.set(mount, (theme) => paints.forEach((paint) => paint(theme)));
@@ -283,12 +286,6 @@
     mount.setAttribute('data-alliance-widget-embedded', flow);
     const started = start(mount, flow, (name) => mount.getAttribute(`data-${name}`));
     if (typeof started === 'string') console.warn(`Alliance widget: ${started}`);
-  }
-
-  /** Whether `element` is within 300px of the viewport. */
-  function near(element) {
-    const { top, bottom } = element.getBoundingClientRect();
-    return bottom > -300 && top < innerHeight + 300;
   }
 
   /** Runs `start` once the host page has loaded and `element` is within 300px of the

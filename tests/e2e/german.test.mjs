@@ -1,22 +1,13 @@
 // German: the standalone pages under /de/, embeds choosing their language, switching language
 // keeping every answer, and German dates; on the release build in Chromium.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CONTENT, CONTENT_DE as DE, embedsLive, hostPages, PREFIX, site, stored, violations, visit } from './helpers.mjs';
+import { CONTENT, CONTENT_DE as DE, embedsLive, PREFIX, siteAndHosts, stored, violations, visit } from './helpers.mjs';
 import { collector } from './collector.mjs';
 
 const LABEL = Object.fromEntries(DE.assessment.scale.map((point) => [point.value, point.label]));
 const W = DE.assessment.wording;
-let web;
-let hosting;
-before(async () => {
-  web = await site();
-  hosting = await hostPages();
-});
-after(async () => {
-  await web?.close();
-  hosting?.close();
-});
+const served = siteAndHosts();
 
 /** The languages of the page and of each widget root in it (shadow roots included). */
 const languages = (page) => page.evaluate(() => {
@@ -40,7 +31,7 @@ async function answerSurvey(page) {
 }
 
 test('the self-assessment in German from start to result, axe clean, its root lang="de"', async () => {
-  const { context, page, errors } = await visit(web, { path: 'de/' });
+  const { context, page, errors } = await visit(served.web, { path: 'de/' });
   assert.deepEqual(await languages(page), { page: 'de', widgets: ['de'] });
   assert.deepEqual(await violations(page), [], 'the German introduction');
   await page.getByRole('button', { name: DE.assessment.start }).click();
@@ -67,7 +58,7 @@ test('the self-assessment in German from start to result, axe clean, its root la
 });
 
 test('the survey in German to its thank-you, with a German date; its English twin keeps the answers', async () => {
-  const { context, page, errors } = await visit(web, { path: 'de/survey/' });
+  const { context, page, errors } = await visit(served.web, { path: 'de/survey/' });
   assert.deepEqual(await languages(page), { page: 'de', widgets: ['de'] });
   await answerSurvey(page);
   assert.deepEqual(await violations(page), [], 'the German review');
@@ -92,7 +83,7 @@ test('the survey in German to its thank-you, with a German date; its English twi
 });
 
 test('switching language half-way keeps the step, the choices and the half-typed comment', async () => {
-  const { context, page } = await visit(web, { path: 'survey/' });
+  const { context, page } = await visit(served.web, { path: 'survey/' });
   await page.getByRole('button', { name: CONTENT.survey.start }).click();
   await page.getByLabel('A mix of these').check();
   await page.getByLabel(CONTENT.survey.questions[0].comment_label).fill('Halb getippt');
@@ -106,12 +97,12 @@ test('switching language half-way keeps the step, the choices and the half-typed
 
 /** A host page with `mounts`, `lang` on its html element, and the embed script. */
 async function host(mounts, { lang = 'en', locale } = {}) {
-  const context = await web.browser.newContext(locale ? { locale } : {});
+  const context = await served.web.browser.newContext(locale ? { locale } : {});
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error));
-  await page.goto(hosting.add(`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Host</title>
-    <script async src="${web.url}alliance-widget.js"></script></head><body><main><h1>An article</h1>${mounts}</main></body></html>`));
+  await page.goto(served.hosting.add(`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Host</title>
+    <script async src="${served.web.url}alliance-widget.js"></script></head><body><main><h1>An article</h1>${mounts}</main></body></html>`));
   return { context, page, errors };
 }
 
@@ -172,7 +163,7 @@ test('the host\'s API takes lang; a German response is delivered with "language"
 });
 
 test('the results page in German: its counts, shares and days as German writes them', async () => {
-  const { context, page, errors } = await visit(web, { path: 'de/results/' });
+  const { context, page, errors } = await visit(served.web, { path: 'de/results/' });
   await page.getByRole('heading', { name: DE.results.title }).waitFor();
   assert.equal(await page.locator('.aw-widget').getAttribute('lang'), 'de');
   await page.getByText(DE.results.nothing_yet).waitFor();

@@ -1,4 +1,5 @@
 // Shared by the end-to-end tests: the built site on loopback and Debian's Chromium.
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -33,6 +34,23 @@ export async function site() {
       server.close();
     },
   };
+}
+
+/** The built site (`web`) and host pages on an origin of their own (`hosting`, see
+ * `hostPages`), started before the tests of the file that asks, then handed to `ready`, and
+ * stopped after them. (A file's `before` hooks run side by side, not one after the other.) */
+export function siteAndHosts(ready = () => {}) {
+  const served = {};
+  before(async () => {
+    served.web = await site();
+    served.hosting = await hostPages();
+    ready(served);
+  });
+  after(async () => {
+    await served.web?.close();
+    served.hosting?.close();
+  });
+  return served;
 }
 
 /** A fresh visitor (own storage) on a page of the site (the front page, the self-assessment,

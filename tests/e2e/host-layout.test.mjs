@@ -4,26 +4,17 @@
 // widths; the widget stays inside its mount; the mount's content, if the script cannot run,
 // is shown instead; a frame that sizes itself from its body grows with the widget; and a
 // widget whose theme is "auto" takes the scheme of the page it sits in.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { answerAllByMouse, CONTENT, embedsLive, hostPages, site } from './helpers.mjs';
+import { answerAllByMouse, CONTENT, embedsLive, siteAndHosts } from './helpers.mjs';
 
-let web;
-let hosting;
-before(async () => {
-  web = await site();
-  hosting = await hostPages();
-});
-after(async () => {
-  await web?.close();
-  hosting?.close();
-});
+const served = siteAndHosts();
 
 /** A host page: `css` and `body` in an ordinary document that loads the widget's script. */
 const page = (css, body, head = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1"><title>Host</title>${head}
   <style>body { margin: 0; font: 18px/1.6 Georgia, serif; } ${css}</style>
-  <script async src="${web.url}alliance-widget.js"></script></head><body>${body}</body></html>`;
+  <script async src="${served.web.url}alliance-widget.js"></script></head><body>${body}</body></html>`;
 
 /** A column of prose with a survey, an assessment, and a wide and a full-width survey beside
  * a block of the same alignment, for reference. */
@@ -98,12 +89,14 @@ function boxes(viewer) {
 
 for (const name of ['WordPress constrained layout', 'a max-width and auto margins on the content\'s children', 'a grid article', 'a flex column']) {
   test(`${name}: each mount takes the page's column, or its wider alignment, and its widget stays inside`, async () => {
-    const url = hosting.add(LAYOUTS()[name]);
+    const url = served.hosting.add(LAYOUTS()[name]);
     for (const width of [1280, 390]) {
-      const context = await web.browser.newContext({ viewport: { width, height: 844 } });
+      const context = await served.web.browser.newContext({ viewport: { width, height: 844 } });
       const viewer = await context.newPage();
       await viewer.goto(url);
-      await viewer.locator('[data-namespace=one]').getByRole('button', { name: CONTENT.survey.start }).waitFor();
+      // Every mount's widget, those further down too (they start once the page has loaded).
+      await viewer.waitForFunction(() => [...document.querySelectorAll('[data-alliance-widget-embedded]')]
+        .every((mount) => mount.shadowRoot?.querySelector('.aw-widget')));
       const found = await boxes(viewer);
       const expected = { one: found.text, two: found.text, wide: found.wide, full: found.full };
       for (const { name: mount, mount: box, widget } of found.mounts) {
@@ -123,9 +116,9 @@ for (const name of ['WordPress constrained layout', 'a max-width and auto margin
 
 test('what the author puts inside the mount shows where the script cannot run, and gives way to the widget', async () => {
   const fallback = '<a href="https://columns.example/survey/">Take the four-question survey</a>';
-  const url = hosting.add(page('', `<main><p>Before</p><div data-alliance-widget="survey">${fallback}</div>
+  const url = served.hosting.add(page('', `<main><p>Before</p><div data-alliance-widget="survey">${fallback}</div>
     <div data-alliance-widget="survey" data-theme="Purple" data-namespace="wrong">${fallback}</div></main>`));
-  const context = await web.browser.newContext();
+  const context = await served.web.browser.newContext();
   const blocked = await context.newPage();
   await blocked.route('**/alliance-widget.js', (route) => route.abort());
   await blocked.goto(url);
@@ -147,7 +140,7 @@ test('what the author puts inside the mount shows where the script cannot run, a
 test('a frame that sizes itself from its body, as WordPress\'s previews do, grows with the widget', async () => {
   // WordPress's sandboxed preview: the frame reports its body's height on load, on any change
   // in its body's DOM, and on resize; the editor sets the frame's height from that.
-  const inner = hosting.add(page('', `<div data-alliance-widget="survey" data-namespace="framed"></div><script>
+  const inner = served.hosting.add(page('', `<div data-alliance-widget="survey" data-namespace="framed"></div><script>
     const send = () => parent.postMessage({ action: 'resize', height: document.body.getBoundingClientRect().height }, '*');
     new MutationObserver(send).observe(document.body, { attributes: true, characterData: true, childList: true, subtree: true });
     addEventListener('load', send, true);
@@ -156,11 +149,11 @@ test('a frame that sizes itself from its body, as WordPress\'s previews do, grow
     document.body.style.width = '100%';
     send();
   </script>`));
-  const outer = hosting.add(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Editor</title></head><body>
+  const outer = served.hosting.add(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Editor</title></head><body>
     <iframe title="Preview" src="${inner}" style="width: 600px; height: 0; border: 0"></iframe><script>
     addEventListener('message', (event) => { if (event.data?.action === 'resize') document.querySelector('iframe').style.height = event.data.height + 'px'; });
     </script></body></html>`);
-  const context = await web.browser.newContext();
+  const context = await served.web.browser.newContext();
   const editor = await context.newPage();
   await editor.goto(outer);
   const frame = editor.frameLocator('iframe');
@@ -191,18 +184,18 @@ test('a widget of theme "auto" takes the scheme of the page it sits in', async (
     ['a page that follows the visitor, who prefers dark', page(':root { color-scheme: light dark; }', mount), 'dark', DARK],
   ];
   for (const [name, html, colorScheme, expected] of cases) {
-    const context = await web.browser.newContext({ colorScheme });
+    const context = await served.web.browser.newContext({ colorScheme });
     const viewer = await context.newPage();
-    await viewer.goto(hosting.add(html));
+    await viewer.goto(served.hosting.add(html));
     await embedsLive(viewer);
     const widget = viewer.locator('.aw-widget');
     assert.equal(await widget.evaluate((element) => getComputedStyle(element).backgroundColor), expected, name);
     await context.close();
   }
   // A page that switches itself to dark, and a visitor who switches their system.
-  const context = await web.browser.newContext({ colorScheme: 'light' });
+  const context = await served.web.browser.newContext({ colorScheme: 'light' });
   const viewer = await context.newPage();
-  await viewer.goto(hosting.add(page('body.night { background: #111; color: #eee; }', mount)));
+  await viewer.goto(served.hosting.add(page('body.night { background: #111; color: #eee; }', mount)));
   await embedsLive(viewer);
   const widget = viewer.locator('.aw-widget');
   const background = () => widget.evaluate((element) => getComputedStyle(element).backgroundColor);
@@ -213,10 +206,10 @@ test('a widget of theme "auto" takes the scheme of the page it sits in', async (
 });
 
 test('attribute values are read forgivingly: spaces around them and keywords in any case', async () => {
-  const url = hosting.add(page('', `<main>
+  const url = served.hosting.add(page('', `<main>
     <div id="dark" data-alliance-widget=" Survey " data-theme="Dark" data-compact="TRUE" data-namespace="Spring-Issue"></div>
     <div id="light" data-alliance-widget="survey" data-theme=" light " data-lang=" DE "></div></main>`));
-  const context = await web.browser.newContext();
+  const context = await served.web.browser.newContext();
   const viewer = await context.newPage();
   await viewer.goto(url);
   await embedsLive(viewer);

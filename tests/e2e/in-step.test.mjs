@@ -1,31 +1,23 @@
 // Two mounts of one flow and namespace on one page (the snippet pasted in a sidebar and in the
 // article): they stay in step as two tabs do, and neither writes an older copy over what the
 // other stored.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CONTENT, hostPages, PREFIX, site, stored } from './helpers.mjs';
+import { CONTENT, PREFIX, siteAndHosts, stored } from './helpers.mjs';
 
 const T = CONTENT.text;
 const [first, second] = CONTENT.survey.questions;
-let web;
-let hosting;
 let url;
-before(async () => {
-  web = await site();
-  hosting = await hostPages();
+const served = siteAndHosts(({ hosting, web }) => {
   url = hosting.add(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Two surveys</title>
     <script async src="${web.url}alliance-widget.js"></script></head><body>
     <aside><div id="side" data-alliance-widget="survey"></div></aside>
     <article><p>The column.</p><div id="main" data-alliance-widget="survey"></div></article></body></html>`);
 });
-after(async () => {
-  await web?.close();
-  hosting?.close();
-});
 
 /** A fresh visitor on the page with the two surveys, both run by the wasm. */
 async function visitor() {
-  const context = await web.browser.newContext();
+  const context = await served.web.browser.newContext();
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error));
